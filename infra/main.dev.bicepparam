@@ -1,0 +1,10 @@
+using './main.bicep'
+
+param environmentName = 'dev'
+param instanceMemoryMB = 2048
+param maximumInstanceCount = 40
+param alertEmail = 'ops-dev@example.org'
+param pollSchedule = '0 */15 * * * *'
+param sendGridFromEmail = 'alerts-dev@example.org'
+param publicBaseUrl = ''
+param enableKeyVaultPurgeProtection = false

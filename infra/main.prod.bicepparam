@@ -1,0 +1,10 @@
+using './main.bicep'
+
+param environmentName = 'prod'
+param instanceMemoryMB = 2048
+param maximumInstanceCount = 100
+param alertEmail = 'ops@example.org'
+param pollSchedule = '0 */15 * * * *'
+param sendGridFromEmail = 'alerts@example.org'
+param publicBaseUrl = ''
+param enableKeyVaultPurgeProtection = true

@@ -1,0 +1,65 @@
+using Azure;
+using Azure.Data.Tables;
+using RelationsAlerts.Core.Feeds;
+
+namespace RelationsAlerts.Azure.Tables;
+
+internal sealed class FeedEntity : ITableEntity
+{
+    public const string Partition = "feed";
+
+    public string PartitionKey { get; set; } = Partition;
+
+    public string RowKey { get; set; } = "";
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string Url { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public string? HttpETag { get; set; }
+
+    public string? LastModified { get; set; }
+
+    public DateTimeOffset? LastSuccessAt { get; set; }
+
+    public DateTimeOffset? LastAttemptAt { get; set; }
+
+    public string? LastErrorKind { get; set; }
+
+    public string? LastErrorMessage { get; set; }
+
+    public int ConsecutiveFailures { get; set; }
+
+    public DateTimeOffset? NextPollAt { get; set; }
+
+    public static FeedEntity From(FeedSource feed) => new()
+    {
+        RowKey = feed.Id,
+        Url = feed.Url.AbsoluteUri,
+        Name = feed.Name,
+        HttpETag = feed.State.ETag,
+        LastModified = feed.State.LastModified,
+        LastSuccessAt = feed.State.LastSuccessAt,
+        LastAttemptAt = feed.State.LastAttemptAt,
+        LastErrorKind = feed.State.LastErrorKind,
+        LastErrorMessage = feed.State.LastErrorMessage,
+        ConsecutiveFailures = feed.State.ConsecutiveFailures,
+        NextPollAt = feed.State.NextPollAt,
+    };
+
+    public FeedSource ToFeed() => new(RowKey, new Uri(Url), Name, new FeedState
+    {
+        ETag = HttpETag,
+        LastModified = LastModified,
+        LastSuccessAt = LastSuccessAt,
+        LastAttemptAt = LastAttemptAt,
+        LastErrorKind = LastErrorKind,
+        LastErrorMessage = LastErrorMessage,
+        ConsecutiveFailures = ConsecutiveFailures,
+        NextPollAt = NextPollAt,
+    });
+}

@@ -1,0 +1,53 @@
+using Azure;
+using Azure.Data.Tables;
+using RelationsAlerts.Core.Ports;
+using RelationsAlerts.Core.Subscribers;
+
+namespace RelationsAlerts.Azure.Tables;
+
+/// <summary>Subscribers in the <c>subscribers</c> table; conditional updates use the entity ETag.</summary>
+public sealed class TableSubscriberStore(TableServiceClient client) : ISubscriberStore
+{
+    private readonly TableClient table = client.GetTableClient(TableNames.Subscribers);
+
+    /// <inheritdoc/>
+    public async Task<Subscriber?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var entity = await table.GetEntityIfExistsAsync<SubscriberEntity>(SubscriberEntity.Partition, id, cancellationToken: cancellationToken);
+        return entity.HasValue ? entity.Value!.ToSubscriber() : null;
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<Subscriber>> ListActiveAsync(CancellationToken cancellationToken = default)
+    {
+        var active = nameof(SubscriberStatus.Active);
+        var result = new List<Subscriber>();
+        await foreach (var entity in table.QueryAsync<SubscriberEntity>(e => e.PartitionKey == SubscriberEntity.Partition && e.Status == active, cancellationToken: cancellationToken))
+        {
+            result.Add(entity.ToSubscriber());
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc/>
+    public Task UpsertAsync(Subscriber subscriber, CancellationToken cancellationToken = default) =>
+        table.UpsertEntityAsync(SubscriberEntity.From(subscriber), TableUpdateMode.Replace, cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<Subscriber?> TryUpdateAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        var entity = SubscriberEntity.From(subscriber);
+        try
+        {
+            _ = subscriber.ETag ?? throw new ArgumentException("A conditional update needs the ETag the record was read with.", nameof(subscriber));
+            var response = await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+            return subscriber with { ETag = response.Headers.ETag?.ToString() };
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            return null;
+        }
+    }
+}

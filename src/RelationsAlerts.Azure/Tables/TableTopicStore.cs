@@ -1,0 +1,56 @@
+using Azure;
+using Azure.Data.Tables;
+using RelationsAlerts.Core.Ports;
+using RelationsAlerts.Core.Processing;
+
+namespace RelationsAlerts.Azure.Tables;
+
+/// <summary>
+/// The taxonomy in the <c>topics</c> table. Seeding happens once: a marker row records it, so topics an admin
+/// deleted later do not come back.
+/// </summary>
+public sealed class TableTopicStore(TableServiceClient client) : ITopicStore
+{
+    private const string MetaPartition = "meta";
+    private const string SeedMarker = "seeded-v1";
+
+    private readonly TableClient table = client.GetTableClient(TableNames.Topics);
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<Topic>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var topics = new List<Topic>();
+        await foreach (var entity in table.QueryAsync<TopicEntity>(e => e.PartitionKey == TopicEntity.Partition, cancellationToken: cancellationToken))
+        {
+            topics.Add(entity.ToTopic());
+        }
+
+        var order = DefaultTopics.Ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
+        return [.. topics.OrderBy(t => order.GetValueOrDefault(t.Id, int.MaxValue)).ThenBy(t => t.Id, StringComparer.Ordinal)];
+    }
+
+    /// <inheritdoc/>
+    public async Task SeedAsync(IEnumerable<Topic> topics, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(topics);
+        var marker = await table.GetEntityIfExistsAsync<TableEntity>(MetaPartition, SeedMarker, cancellationToken: cancellationToken);
+        if (marker.HasValue)
+        {
+            return;
+        }
+
+        foreach (var topic in topics)
+        {
+            try
+            {
+                await table.AddEntityAsync(TopicEntity.From(topic), cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                // Another instance seeded it first, or it was edited already.
+            }
+        }
+
+        await table.UpsertEntityAsync(new TableEntity(MetaPartition, SeedMarker), TableUpdateMode.Replace, cancellationToken);
+    }
+}

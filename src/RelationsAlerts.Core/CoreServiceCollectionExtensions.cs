@@ -1,0 +1,40 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using RelationsAlerts.Core.Fetching;
+using RelationsAlerts.Core.Pipeline;
+
+namespace RelationsAlerts.Core;
+
+/// <summary>Registers the pipeline. Options are bound and validated by the host.</summary>
+public static class CoreServiceCollectionExtensions
+{
+    public static IServiceCollection AddRelationsAlertsCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<FeedFetcher>();
+        services.AddSingleton<FeedRefresher>();
+        services.AddSingleton<PollFeedsJob>();
+        services.AddSingleton<SendDigestJob>();
+
+        services.AddHttpClient(FeedFetcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var options = sp.GetRequiredService<IOptions<FetchOptions>>().Value;
+                return new SocketsHttpHandler
+                {
+                    // Redirects are followed by FeedFetcher so hops are counted and every hop passes the connect guard.
+                    AllowAutoRedirect = false,
+                    AutomaticDecompression = DecompressionMethods.All,
+                    ConnectTimeout = options.ConnectTimeout,
+                    ConnectCallback = new GuardedConnector(options.AllowLoopback).ConnectAsync,
+                    // One connection per host keeps us polite: at most one request at a time to each publisher.
+                    MaxConnectionsPerServer = 1,
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                    UseCookies = false,
+                };
+            });
+        return services;
+    }
+}

@@ -1,0 +1,12 @@
+namespace RelationsAlerts.Core.Feeds;
+
+/// <summary>A feed we poll, with the state that decides when and how we poll it next.</summary>
+/// <param name="Id">Stable identifier (a slug or a hash of the first URL).</param>
+/// <param name="Url">The URL we fetch; updated on permanent redirects.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="State">Polling state (validators, failures, next poll time).</param>
+public sealed record FeedSource(string Id, Uri Url, string Name, FeedState State)
+{
+    /// <summary>Whether the feed should be polled at <paramref name="now"/>.</summary>
+    public bool IsDue(DateTimeOffset now) => State.NextPollAt is null || State.NextPollAt <= now;
+}

@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Options;
+using RelationsAlerts.Core.Feeds;
+
+namespace RelationsAlerts.Core.Fetching;
+
+/// <summary>
+/// Conditional GET of one feed with our own redirect handling (to count hops and notice permanent moves)
+/// and a streamed body cap. Never throws for network or HTTP failures: they come back as <see cref="FetchResult.Failed"/>.
+/// </summary>
+public sealed class FeedFetcher(IHttpClientFactory httpClientFactory, IOptions<FetchOptions> options)
+{
+    public const string HttpClientName = "feeds";
+
+    public async Task<FetchResult> FetchAsync(FeedSource feed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        var client = httpClientFactory.CreateClient(HttpClientName);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.Timeout);
+        try
+        {
+            return await FetchFollowingRedirectsAsync(client, feed, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new FetchResult.Failed(FetchFailureKind.Timeout, $"fetch: no complete response within {options.Value.Timeout.TotalSeconds:0} s");
+        }
+        catch (HttpRequestException ex) when (ex.Message.StartsWith("fetch: refusing", StringComparison.Ordinal) || ex.InnerException?.Message.StartsWith("fetch: refusing", StringComparison.Ordinal) == true)
+        {
+            return new FetchResult.Failed(FetchFailureKind.Blocked, (ex.InnerException ?? ex).Message);
+        }
+        catch (HttpRequestException ex)
+        {
+            return new FetchResult.Failed(FetchFailureKind.Network, "fetch: " + ex.Message);
+        }
+    }
+
+    private async Task<FetchResult> FetchFollowingRedirectsAsync(HttpClient client, FeedSource feed, CancellationToken cancellationToken)
+    {
+        var url = feed.Url;
+        var permanent = true;
+        for (var hop = 0; ; hop++)
+        {
+            using var request = BuildRequest(url, feed.State);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (IsRedirect(response.StatusCode) && response.Headers.Location is { } location)
+            {
+                if (hop >= options.Value.MaxRedirects)
+                {
+                    return new FetchResult.Failed(FetchFailureKind.TooManyRedirects, $"fetch: more than {options.Value.MaxRedirects} redirects");
+                }
+
+                permanent &= response.StatusCode is HttpStatusCode.MovedPermanently or HttpStatusCode.PermanentRedirect;
+                url = location.IsAbsoluteUri ? location : new Uri(url, location);
+                continue;
+            }
+
+            return await ReadResponseAsync(response, url, permanent && hop > 0, cancellationToken);
+        }
+    }
+
+    private HttpRequestMessage BuildRequest(Uri url, FeedState state)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.UserAgent.ParseAdd(options.Value.UserAgent);
+        request.Headers.Accept.ParseAdd("application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8");
+        if (state.ETag is { Length: > 0 } etag)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        }
+
+        if (state.LastModified is { Length: > 0 } lastModified)
+        {
+            request.Headers.TryAddWithoutValidation("If-Modified-Since", lastModified);
+        }
+
+        return request;
+    }
+
+    private async Task<FetchResult> ReadResponseAsync(HttpResponseMessage response, Uri url, bool moved, CancellationToken cancellationToken)
+    {
+        var etag = response.Headers.ETag?.ToString();
+        var lastModified = response.Content.Headers.LastModified?.ToString("R");
+        var delay = ServerDelay(response);
+        if (response.StatusCode == HttpStatusCode.NotModified)
+        {
+            return new FetchResult.NotModified(etag, lastModified) { ServerDelay = delay };
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            // Never parse an error body: some servers send XML with a 500 and a feed reader would take it as content.
+            return new FetchResult.Failed(FetchFailureKind.HttpStatus, $"fetch: HTTP {(int)response.StatusCode} {response.ReasonPhrase}") { ServerDelay = delay };
+        }
+
+        var body = await BodyReader.ReadCappedAsync(response.Content, options.Value.MaxBodyBytes, cancellationToken);
+        return body switch
+        {
+            null => new FetchResult.Failed(FetchFailureKind.TooLarge, $"fetch: body larger than {options.Value.MaxBodyBytes} bytes"),
+            { Length: 0 } => new FetchResult.Failed(FetchFailureKind.EmptyBody, "fetch: empty body"),
+            _ => new FetchResult.Fetched(body, response.Content.Headers.ContentType?.ToString(), etag, lastModified, url, moved) { ServerDelay = delay },
+        };
+    }
+
+    private static bool IsRedirect(HttpStatusCode status) => status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found
+        or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
+
+    private static TimeSpan? ServerDelay(HttpResponseMessage response)
+    {
+        if (response.Headers.RetryAfter is RetryConditionHeaderValue retry)
+        {
+            return retry.Delta ?? (retry.Date - response.Headers.Date ?? retry.Date - DateTimeOffset.UnixEpoch);
+        }
+
+        return response.Headers.CacheControl?.MaxAge;
+    }
+}

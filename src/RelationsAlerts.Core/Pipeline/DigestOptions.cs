@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RelationsAlerts.Core.Pipeline;
+
+/// <summary>Digest content and sending. Bound from the <c>Digests</c> configuration section.</summary>
+public sealed class DigestOptions
+{
+    public const string SectionName = "Digests";
+
+    /// <summary>How far back a subscriber's first digest reaches.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "30.00:00:00")]
+    public TimeSpan FirstDigestLookback { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>A send claim older than this belongs to a crashed attempt.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(10);
+}

@@ -1,0 +1,138 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RelationsAlerts.Core.Feeds;
+using RelationsAlerts.Core.Fetching;
+using RelationsAlerts.Core.Parsing;
+using RelationsAlerts.Core.Ports;
+using RelationsAlerts.Core.Processing;
+
+namespace RelationsAlerts.Core.Pipeline;
+
+/// <summary>
+/// Polls one feed: conditional GET, parse, keep relevant items, store them, then record the feed's new state.
+/// Every failure is recorded on the feed and returned; it never escapes to fail the other feeds.
+/// </summary>
+public sealed partial class FeedRefresher(
+    FeedFetcher fetcher,
+    IFeedStore feedStore,
+    IItemStore itemStore,
+    TimeProvider clock,
+    IOptions<PollingOptions> options,
+    ILogger<FeedRefresher> logger)
+{
+    public async Task<FeedRunResult> RefreshAsync(FeedSource feed, SectorTagger tagger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        var fetched = await fetcher.FetchAsync(feed, cancellationToken);
+        var now = clock.GetUtcNow();
+        switch (fetched)
+        {
+            case FetchResult.NotModified notModified:
+                await SaveSuccessAsync(feed, feed.Url, notModified.ETag ?? feed.State.ETag, notModified.LastModified ?? feed.State.LastModified, NextPoll(now, notModified.ServerDelay, null), cancellationToken);
+                Log.NotModified(logger, feed.Id);
+                return new FeedRunResult(feed.Id, FeedRunStatus.NotModified, 0, 0, 0, 0, null);
+            case FetchResult.Failed failed:
+                return await SaveFailureAsync(feed, failed.Kind.ToString(), failed.Message, failed.ServerDelay, cancellationToken);
+            case FetchResult.Fetched ok:
+                return await ProcessBodyAsync(feed, ok, tagger, cancellationToken);
+            default:
+                throw new InvalidOperationException($"Unknown fetch result {fetched.GetType().Name}");
+        }
+    }
+
+    private async Task<FeedRunResult> ProcessBodyAsync(FeedSource feed, FetchResult.Fetched fetched, SectorTagger tagger, CancellationToken cancellationToken)
+    {
+        ParsedFeed parsed;
+        try
+        {
+            parsed = FeedParser.Parse(fetched.Body, fetched.ContentType, fetched.FinalUrl);
+        }
+        catch (FeedParseException ex)
+        {
+            return await SaveFailureAsync(feed, nameof(FetchFailureKind.Parse), ex.Message, null, cancellationToken);
+        }
+
+        var now = clock.GetUtcNow();
+        int kept = 0, added = 0;
+        var newSectors = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in parsed.Items)
+        {
+            if (ItemProcessor.Process(entry, feed.Id, tagger, now) is not { } item)
+            {
+                continue;
+            }
+
+            kept++;
+            if (await itemStore.TryAddAsync(item, cancellationToken))
+            {
+                added++;
+                newSectors.UnionWith(item.Sectors);
+            }
+        }
+
+        // State is written only after every item is stored, so a poll that dies half-way re-reads the feed next time.
+        var url = fetched.PermanentlyMoved ? fetched.FinalUrl : feed.Url;
+        await SaveSuccessAsync(feed, url, fetched.ETag, fetched.LastModified, NextPoll(now, fetched.ServerDelay, parsed.Ttl), cancellationToken);
+        Log.Fetched(logger, feed.Id, parsed.Items.Count, kept, added);
+        return new FeedRunResult(feed.Id, FeedRunStatus.Fetched, parsed.Items.Count, kept, parsed.Items.Count - kept, added, null)
+        {
+            NewSectors = newSectors,
+        };
+    }
+
+    private DateTimeOffset NextPoll(DateTimeOffset now, TimeSpan? serverDelay, TimeSpan? ttl)
+    {
+        var delay = new[] { options.Value.MinInterval, serverDelay ?? TimeSpan.Zero, ttl ?? TimeSpan.Zero }.Max();
+        return now + (delay > options.Value.MaxBackoff ? options.Value.MaxBackoff : delay);
+    }
+
+    private Task SaveSuccessAsync(FeedSource feed, Uri url, string? etag, string? lastModified, DateTimeOffset next, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var state = feed.State with
+        {
+            ETag = etag,
+            LastModified = lastModified,
+            LastAttemptAt = now,
+            LastSuccessAt = now,
+            ConsecutiveFailures = 0,
+            NextPollAt = next,
+        };
+        return feedStore.SaveAsync(feed with { Url = url, State = state }, cancellationToken);
+    }
+
+    private async Task<FeedRunResult> SaveFailureAsync(FeedSource feed, string kind, string message, TimeSpan? serverDelay, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var failures = feed.State.ConsecutiveFailures + 1;
+        var backoff = TimeSpan.FromTicks(Math.Min(options.Value.BaseBackoff.Ticks * (1L << Math.Min(failures - 1, 20)), options.Value.MaxBackoff.Ticks));
+        if (serverDelay > backoff)
+        {
+            backoff = serverDelay.Value > options.Value.MaxBackoff ? options.Value.MaxBackoff : serverDelay.Value;
+        }
+
+        var state = feed.State with
+        {
+            LastAttemptAt = now,
+            LastErrorKind = kind,
+            LastErrorMessage = message.Length > 500 ? message[..500] : message,
+            ConsecutiveFailures = failures,
+            NextPollAt = now + backoff,
+        };
+        await feedStore.SaveAsync(feed with { State = state }, cancellationToken);
+        Log.Failed(logger, feed.Id, kind, message, failures);
+        return new FeedRunResult(feed.Id, FeedRunStatus.Failed, 0, 0, 0, 0, $"{kind}: {message}");
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Feed {FeedId}: {Entries} entries, {Kept} relevant, {Added} new")]
+        public static partial void Fetched(ILogger logger, string feedId, int entries, int kept, int added);
+
+        [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Feed {FeedId}: not modified")]
+        public static partial void NotModified(ILogger logger, string feedId);
+
+        [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "Feed {FeedId} failed ({Kind}): {Error}; {Failures} consecutive failures")]
+        public static partial void Failed(ILogger logger, string feedId, string kind, string error, int failures);
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RelationsAlerts.Core.Digests;
+using RelationsAlerts.Core.Ports;
+using RelationsAlerts.Core.Processing;
+
+namespace RelationsAlerts.Core.Pipeline;
+
+/// <summary>
+/// The PollFeeds use case: refresh every due feed (bounded parallelism), then queue a digest job for each
+/// active subscriber. Called by the timer trigger, the standalone scheduler and <c>run --once</c> alike.
+/// </summary>
+public sealed partial class PollFeedsJob(
+    IFeedStore feedStore,
+    ITopicStore topicStore,
+    ISubscriberStore subscriberStore,
+    IDigestQueue digestQueue,
+    FeedRefresher refresher,
+    TimeProvider clock,
+    IOptions<PollingOptions> options,
+    ILogger<PollFeedsJob> logger)
+{
+    public async Task<PollSummary> RunAsync(IProgress<FeedRunResult>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var started = clock.GetUtcNow();
+        await topicStore.SeedAsync(DefaultTopics.All, cancellationToken);
+        var tagger = new SectorTagger(await topicStore.ListAsync(cancellationToken));
+        var due = (await feedStore.ListAsync(cancellationToken)).Where(f => f.IsDue(started)).ToList();
+        Log.Starting(logger, due.Count);
+
+        var results = new List<FeedRunResult>(due.Count);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelFeeds, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(due, parallel, async (feed, ct) =>
+        {
+            var result = await refresher.RefreshAsync(feed, tagger, ct);
+            lock (results)
+            {
+                results.Add(result);
+            }
+
+            progress?.Report(result);
+        });
+
+        var newSectors = results.SelectMany(r => r.NewSectors).ToHashSet(StringComparer.Ordinal);
+        var queued = await QueueDigestsAsync(newSectors, clock.GetUtcNow(), cancellationToken);
+        var summary = new PollSummary([.. results.OrderBy(r => r.FeedId, StringComparer.Ordinal)], queued, clock.GetUtcNow());
+        Log.Finished(logger, summary.FeedsPolled, summary.FeedsFailed, summary.ItemsKept, summary.ItemsNew, summary.ItemsDropped, queued);
+        return summary;
+    }
+
+    /// <summary>
+    /// One job per active subscriber who follows a sector that got new items. The job carries the cut-off time:
+    /// it sends everything since that subscriber's previous digest, and a job whose cut-off a previous digest
+    /// already covered is skipped.
+    /// </summary>
+    private async Task<int> QueueDigestsAsync(HashSet<string> newSectors, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        if (newSectors.Count == 0)
+        {
+            return 0;
+        }
+
+        var subscribers = await subscriberStore.ListActiveAsync(cancellationToken);
+        var requests = subscribers.Where(s => s.Sectors.Any(newSectors.Contains)).Select(s => DigestRequest.For(s.Id, until)).ToList();
+        await digestQueue.EnqueueAsync(requests, cancellationToken);
+        return requests.Count;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "PollFeeds: {DueFeeds} feeds due")]
+        public static partial void Starting(ILogger logger, int dueFeeds);
+
+        [LoggerMessage(EventId = 111, Level = LogLevel.Information, Message = "PollFeeds finished: {Feeds} feeds ({Failed} failed), {Kept} items kept ({New} new), {Dropped} dropped, {Queued} digest jobs queued")]
+        public static partial void Finished(ILogger logger, int feeds, int failed, int kept, int @new, int dropped, int queued);
+    }
+}

@@ -1,0 +1,20 @@
+using RelationsAlerts.Core.Digests;
+
+namespace RelationsAlerts.Core.Ports;
+
+/// <summary>The digest job queue (the Functions host's queue trigger reads the same queue).</summary>
+public interface IDigestQueue
+{
+    Task EnqueueAsync(IEnumerable<DigestRequest> requests, CancellationToken cancellationToken = default);
+
+    /// <summary>Receives up to <paramref name="maxMessages"/> messages, hidden for <paramref name="visibilityTimeout"/>.</summary>
+    Task<IReadOnlyList<QueuedMessage>> ReceiveAsync(int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default);
+
+    Task DeleteAsync(QueuedMessage message, CancellationToken cancellationToken = default);
+
+    /// <summary>Moves a message body to the poison queue with the reason it could not be processed.</summary>
+    Task PoisonAsync(ReadOnlyMemory<byte> body, string reason, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A received queue message.</summary>
+public sealed record QueuedMessage(string Id, string PopReceipt, ReadOnlyMemory<byte> Body, long DequeueCount);

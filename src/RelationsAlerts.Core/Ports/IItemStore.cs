@@ -1,0 +1,13 @@
+using RelationsAlerts.Core.Items;
+
+namespace RelationsAlerts.Core.Ports;
+
+/// <summary>Stores relevant items; adding is idempotent by <see cref="NewsItem.Id"/>.</summary>
+public interface IItemStore
+{
+    /// <summary>Adds the item unless one with the same id exists. Returns true when it was new.</summary>
+    Task<bool> TryAddAsync(NewsItem item, CancellationToken cancellationToken = default);
+
+    /// <summary>Items first seen in [<paramref name="from"/>, <paramref name="until"/>), newest first.</summary>
+    Task<IReadOnlyList<NewsItem>> ListSeenBetweenAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,20 @@
+using RelationsAlerts.Core.Subscribers;
+
+namespace RelationsAlerts.Core.Ports;
+
+/// <summary>Subscribers. Updates are conditional on <see cref="Subscriber.ETag"/>.</summary>
+public interface ISubscriberStore
+{
+    Task<Subscriber?> GetAsync(string id, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<Subscriber>> ListActiveAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Creates or replaces the subscriber unconditionally (sign-up and admin import).</summary>
+    Task UpsertAsync(Subscriber subscriber, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Replaces the subscriber only if its stored ETag still matches <see cref="Subscriber.ETag"/>.
+    /// Returns the stored record with its new ETag, or null when another writer got there first.
+    /// </summary>
+    Task<Subscriber?> TryUpdateAsync(Subscriber subscriber, CancellationToken cancellationToken = default);
+}

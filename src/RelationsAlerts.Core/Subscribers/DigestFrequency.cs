@@ -1,0 +1,8 @@
+namespace RelationsAlerts.Core.Subscribers;
+
+public enum DigestFrequency
+{
+    Instant,
+    Daily,
+    Weekly,
+}

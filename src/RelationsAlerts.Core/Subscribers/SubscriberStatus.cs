@@ -1,0 +1,9 @@
+namespace RelationsAlerts.Core.Subscribers;
+
+public enum SubscriberStatus
+{
+    Pending,
+    Active,
+    Unsubscribed,
+    Suppressed,
+}
