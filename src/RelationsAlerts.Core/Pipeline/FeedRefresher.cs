@@ -30,7 +30,7 @@ public sealed partial class FeedRefresher(
             case FetchResult.NotModified notModified:
                 await SaveSuccessAsync(feed, feed.Url, notModified.ETag ?? feed.State.ETag, notModified.LastModified ?? feed.State.LastModified, NextPoll(now, notModified.ServerDelay, null), cancellationToken);
                 Log.NotModified(logger, feed.Id);
-                return new FeedRunResult(feed.Id, FeedRunStatus.NotModified, 0, 0, 0, 0, null);
+                return new FeedRunResult(feed.Id, FeedRunStatus.NotModified, 0, 0, 0, 0, null) { FeedName = feed.Name };
             case FetchResult.Failed failed:
                 return await SaveFailureAsync(feed, failed.Kind.ToString(), failed.Message, failed.ServerDelay, cancellationToken);
             case FetchResult.Fetched ok:
@@ -77,6 +77,7 @@ public sealed partial class FeedRefresher(
         return new FeedRunResult(feed.Id, FeedRunStatus.Fetched, parsed.Items.Count, kept, parsed.Items.Count - kept, added, null)
         {
             NewSectors = newSectors,
+            FeedName = feed.Name,
         };
     }
 
@@ -121,7 +122,7 @@ public sealed partial class FeedRefresher(
         };
         await feedStore.SaveAsync(feed with { State = state }, cancellationToken);
         Log.Failed(logger, feed.Id, kind, message, failures);
-        return new FeedRunResult(feed.Id, FeedRunStatus.Failed, 0, 0, 0, 0, $"{kind}: {message}");
+        return new FeedRunResult(feed.Id, FeedRunStatus.Failed, 0, 0, 0, 0, $"{kind}: {message}") { FeedName = feed.Name };
     }
 
     private static partial class Log

@@ -5,6 +5,9 @@ public sealed record FeedRunResult(string FeedId, FeedRunStatus Status, int Item
 {
     /// <summary>Sectors of the items this run stored for the first time; digest jobs go to their subscribers.</summary>
     public IReadOnlyCollection<string> NewSectors { get; init; } = [];
+
+    /// <summary>The feed's display name, for progress output.</summary>
+    public string FeedName { get; init; } = FeedId;
 }
 
 public enum FeedRunStatus

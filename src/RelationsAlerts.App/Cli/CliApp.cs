@@ -1,0 +1,65 @@
+using System.CommandLine;
+using RelationsAlerts.App.Hosting;
+
+namespace RelationsAlerts.App.Cli;
+
+/// <summary>The executable's verbs. The Functions host starts it with <c>serve</c> (see host.json).</summary>
+public static class CliApp
+{
+    public static Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("RelationsAlerts: Pakistan–Belarus news alerts. An Azure Functions custom handler that also runs on its own.");
+        root.Subcommands.Add(ServeCommand());
+        root.Subcommands.Add(RunCommand());
+        return root.Parse(args).InvokeAsync();
+    }
+
+    private static Command ServeCommand()
+    {
+        var command = new Command("serve", "Serve the HTTP endpoints. Under the Functions host (FUNCTIONS_CUSTOMHANDLER_PORT set) answer its trigger calls; otherwise also schedule PollFeeds and listen on the digest queue.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var mode = string.IsNullOrEmpty(Environment.GetEnvironmentVariable(RelationsAlertsBuilder.FunctionsPortVariable))
+                ? HostingMode.Standalone
+                : HostingMode.FunctionsHost;
+            await using var app = RelationsAlertsBuilder.Build([.. parse.UnmatchedTokens], mode);
+            await app.RunAsync(cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command RunCommand()
+    {
+        var once = new Option<bool>("--once") { Description = "Poll every due feed once, send the queued digests, print a summary and exit." };
+        var samples = new Option<DirectoryInfo?>("--samples")
+        {
+            Description = "Serve DIR/feeds/*.xml on a loopback port and poll them, and import DIR/subscribers.json (local demo runs only).",
+            HelpName = "DIR",
+        };
+        var command = new Command("run", "Run the pipeline from the command line.") { once, samples };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (!parse.GetValue(once))
+            {
+                await Console.Error.WriteLineAsync("run: only --once is supported; use 'serve' to run continuously.");
+                return 2;
+            }
+
+            try
+            {
+                return await RunOnceCommand.ExecuteAsync(parse.GetValue(samples), Console.Out, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Expected operator errors (storage unreachable, bad configuration) get one line, not a stack trace.
+                await Console.Error.WriteLineAsync($"run: failed: {ex.GetBaseException().Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Options;
+using RelationsAlerts.Azure;
+using RelationsAlerts.Core.Feeds;
+using RelationsAlerts.Core.Ports;
+
+namespace RelationsAlerts.App.Hosting;
+
+/// <summary>
+/// One-time start-up work (tables, queues, configured feeds), run lazily before the first job so the Functions
+/// host's readiness probe on <c>GET /</c> is answered at once. A failed attempt is retried by the next caller.
+/// </summary>
+public sealed class AppInitializer(StorageInitializer storage, IFeedStore feeds, IOptions<FeedsOptions> options) : IDisposable
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private volatile bool done;
+
+    public async Task EnsureInitializedAsync(CancellationToken cancellationToken)
+    {
+        if (done)
+        {
+            return;
+        }
+
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!done)
+            {
+                await storage.InitializeAsync(cancellationToken);
+                await RegisterFeedsAsync(options.Value.Sources, cancellationToken);
+                done = true;
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async Task RegisterFeedsAsync(IEnumerable<ConfiguredFeed> sources, CancellationToken cancellationToken)
+    {
+        foreach (var source in sources)
+        {
+            var url = new Uri(source.Url);
+            await feeds.EnsureAsync(new FeedSource(FeedIds.FromUrl(url), url, source.Name ?? url.Host, FeedState.Initial), cancellationToken);
+        }
+    }
+
+    public void Dispose() => gate.Dispose();
+}

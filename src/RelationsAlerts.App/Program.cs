@@ -1,0 +1,3 @@
+using RelationsAlerts.App.Cli;
+
+return await CliApp.RunAsync(args);

@@ -1,0 +1,113 @@
+using Microsoft.Extensions.Options;
+using RelationsAlerts.App.Hosting;
+using RelationsAlerts.App.Mail;
+using RelationsAlerts.App.Triggers;
+using RelationsAlerts.Azure;
+using RelationsAlerts.Azure.Email;
+using RelationsAlerts.Core;
+using RelationsAlerts.Core.Fetching;
+using RelationsAlerts.Core.Pipeline;
+using RelationsAlerts.Core.Ports;
+
+namespace RelationsAlerts.App;
+
+/// <summary>The composition root shared by every hosting mode, so triggers, the scheduler and the CLI run the same code.</summary>
+public static class RelationsAlertsBuilder
+{
+    public const string FunctionsPortVariable = "FUNCTIONS_CUSTOMHANDLER_PORT";
+
+    public static WebApplication Build(string[] args, HostingMode mode, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
+        ConfigureLogging(builder, mode);
+        ConfigureKestrel(builder, mode);
+        builder.Services.AddRelationsAlerts(builder.Configuration, mode);
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapTriggerEndpoints();
+        app.MapHealthEndpoints();
+        return app;
+    }
+
+    public static IServiceCollection AddRelationsAlerts(this IServiceCollection services, IConfiguration configuration, HostingMode mode)
+    {
+        services.AddSingleton(new HostingInfo(mode));
+        services.AddProblemDetails();
+        services.AddSingleton<IPostConfigureOptions<StorageOptions>>(new StorageSettings(configuration));
+        services.AddSingleton<IPostConfigureOptions<PollingOptions>>(new StorageSettings(configuration));
+        AddValidated<StorageOptions>(services, StorageOptions.SectionName);
+        AddValidated<FetchOptions>(services, FetchOptions.SectionName);
+        AddValidated<PollingOptions>(services, PollingOptions.SectionName)
+            .Validate(o => CronSchedule.Validate(o.Schedule) is null, "Polling:Schedule (or PollFeedsSchedule) must be a six-field NCRONTAB expression.");
+        AddValidated<DigestOptions>(services, DigestOptions.SectionName);
+        AddValidated<QueueOptions>(services, QueueOptions.SectionName);
+        AddValidated<FeedsOptions>(services, FeedsOptions.SectionName);
+        AddValidated<SendGridOptions>(services, SendGridOptions.SectionName);
+        AddValidated<MailOptions>(services, MailOptions.SectionName);
+
+        services.AddRelationsAlertsCore();
+        services.AddRelationsAlertsStorage();
+        if (!string.IsNullOrWhiteSpace(configuration[$"{SendGridOptions.SectionName}:ApiKey"]))
+        {
+            services.AddSendGridMailSender();
+        }
+        else
+        {
+            services.AddSingleton<IMailSender, EmlFileMailSender>();
+        }
+
+        services.AddSingleton<AppInitializer>();
+        services.AddSingleton<DigestQueueProcessor>();
+        if (mode == HostingMode.Standalone)
+        {
+            services.AddHostedService<PollScheduler>();
+            services.AddHostedService<DigestQueueListener>();
+        }
+
+        return services;
+    }
+
+    private static OptionsBuilder<T> AddValidated<T>(IServiceCollection services, string section)
+        where T : class =>
+        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+
+    private static void ConfigureKestrel(WebApplicationBuilder builder, HostingMode mode)
+    {
+        if (mode == HostingMode.FunctionsHost)
+        {
+            // The host always calls http://127.0.0.1:{port}.
+            var port = int.Parse(builder.Configuration[FunctionsPortVariable]!, System.Globalization.CultureInfo.InvariantCulture);
+            builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, port));
+        }
+        else if (mode == HostingMode.RunOnce)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+        else if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:8080");
+        }
+
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+    }
+
+    private static void ConfigureLogging(WebApplicationBuilder builder, HostingMode mode)
+    {
+        builder.Logging.ClearProviders();
+        if (mode == HostingMode.FunctionsHost)
+        {
+            // The host turns each stdout line into a log record; one JSON object per line keeps them structured.
+            builder.Logging.AddJsonConsole(o => o.JsonWriterOptions = new() { Indented = false });
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        }
+    }
+}
