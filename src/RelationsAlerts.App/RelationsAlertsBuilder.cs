@@ -16,7 +16,11 @@ public static class RelationsAlertsBuilder
 {
     public const string FunctionsPortVariable = "FUNCTIONS_CUSTOMHANDLER_PORT";
 
-    public static WebApplication Build(string[] args, HostingMode mode, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    public static WebApplication Build(
+        string[] args,
+        HostingMode mode,
+        IEnumerable<KeyValuePair<string, string?>>? overrides = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         if (overrides is not null)
@@ -27,6 +31,7 @@ public static class RelationsAlertsBuilder
         ConfigureLogging(builder, mode);
         ConfigureKestrel(builder, mode);
         builder.Services.AddRelationsAlerts(builder.Configuration, mode);
+        configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -1,0 +1,247 @@
+using System.Security.Cryptography;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using RelationsAlerts.Azure.Tables;
+using RelationsAlerts.Azure.Tests.Infrastructure;
+using RelationsAlerts.Core.Items;
+
+namespace RelationsAlerts.Azure.Tests.Tables;
+
+public sealed class TableItemStoreTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+{
+    private static readonly string DigestQueueName = "dq-" + Guid.NewGuid().ToString("N")[..12];
+
+    private readonly TableServiceClient tables = fixture.TableServiceClient();
+
+    public async ValueTask InitializeAsync()
+    {
+        var options = Options.Create(new StorageOptions { ConnectionString = fixture.ConnectionString, DigestQueueName = DigestQueueName });
+        await new StorageInitializer(tables, fixture.QueueServiceClient(), options).InitializeAsync(TestContext.Current.CancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public async Task TryAddAsync_ReturnsTrueThenFalse_ForSameId()
+    {
+        // Arrange
+        var store = new TableItemStore(tables);
+        var feedId = NewFeedId();
+        var item = NewItem(feedId, RandomDay().AddHours(9));
+        var ct = TestContext.Current.CancellationToken;
+
+        // Act
+        var first = await store.TryAddAsync(item, ct);
+        var second = await store.TryAddAsync(item with { Title = "A retried copy", FirstSeenAt = item.FirstSeenAt.AddHours(1) }, ct);
+
+        // Assert
+        Assert.True(first);
+        Assert.False(second);
+        var stored = Assert.Single(await ListMineAsync(store, feedId, item.FirstSeenAt.AddDays(-1), item.FirstSeenAt.AddDays(1)));
+        Assert.Equal(item.Title, stored.Title);
+        Assert.Equal(item.FirstSeenAt, stored.FirstSeenAt);
+    }
+
+    [Fact]
+    public async Task ListSeenBetweenAsync_ReturnsItemsNewestFirst_AcrossTwoUtcDays()
+    {
+        // Arrange
+        var store = new TableItemStore(tables);
+        var feedId = NewFeedId();
+        var day = RandomDay();
+        var lateDayOne = NewItem(feedId, day.AddHours(22));
+        var lastSecondDayOne = NewItem(feedId, day.AddDays(1).AddSeconds(-1));
+        var firstSecondDayTwo = NewItem(feedId, day.AddDays(1));
+        var morningDayTwo = NewItem(feedId, day.AddDays(1).AddHours(3));
+        var ct = TestContext.Current.CancellationToken;
+        foreach (var item in new[] { firstSecondDayTwo, lateDayOne, morningDayTwo, lastSecondDayOne })
+        {
+            Assert.True(await store.TryAddAsync(item, ct));
+        }
+
+        // Act
+        var result = await ListMineAsync(store, feedId, day.AddHours(20), day.AddDays(1).AddHours(12));
+
+        // Assert
+        Assert.Equal(
+            [morningDayTwo.Id, firstSecondDayTwo.Id, lastSecondDayOne.Id, lateDayOne.Id],
+            result.Select(i => i.Id));
+        AssertSameItem(morningDayTwo, result[0]);
+        AssertSameItem(lateDayOne, result[^1]);
+    }
+
+    [Fact]
+    public async Task ListSeenBetweenAsync_IncludesFromAndExcludesUntil_AtBounds()
+    {
+        // Arrange
+        var store = new TableItemStore(tables);
+        var feedId = NewFeedId();
+        var from = RandomDay().AddHours(6);
+        var until = from.AddHours(12);
+        var beforeFrom = NewItem(feedId, from.AddSeconds(-1));
+        var atFrom = NewItem(feedId, from);
+        var beforeUntil = NewItem(feedId, until.AddSeconds(-1));
+        var atUntil = NewItem(feedId, until);
+        var ct = TestContext.Current.CancellationToken;
+        foreach (var item in new[] { beforeFrom, atFrom, beforeUntil, atUntil })
+        {
+            Assert.True(await store.TryAddAsync(item, ct));
+        }
+
+        // Act
+        var result = await ListMineAsync(store, feedId, from, until);
+
+        // Assert
+        Assert.Equal([beforeUntil.Id, atFrom.Id], result.Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task ListSeenBetweenAsync_FindsItemByUtcDay_WhenBoundsHaveNonUtcOffset()
+    {
+        // Arrange
+        var store = new TableItemStore(tables);
+        var feedId = NewFeedId();
+        var day = RandomDay();
+        var item = NewItem(feedId, day.AddHours(23).AddMinutes(30)); // 04:30 the next day in Pakistan (UTC+5)
+        Assert.True(await store.TryAddAsync(item, TestContext.Current.CancellationToken));
+        var pakistan = TimeSpan.FromHours(5);
+
+        // Act: both windows start on the next local day; only the first one covers the item's instant.
+        var covering = await ListMineAsync(store, feedId, day.AddHours(23).ToOffset(pakistan), day.AddDays(1).AddHours(1).ToOffset(pakistan));
+        var after = await ListMineAsync(store, feedId, day.AddDays(1).ToOffset(pakistan), day.AddDays(1).AddHours(5).ToOffset(pakistan));
+
+        // Assert
+        Assert.Equal(item.Id, Assert.Single(covering).Id);
+        Assert.Empty(after);
+    }
+
+    [Fact]
+    public async Task TryAddAsync_RepairsHalfWrittenItem_WhenIndexRowIsIncomplete()
+    {
+        // Arrange
+        var store = new TableItemStore(tables);
+        var feedId = NewFeedId();
+        var firstSeen = RandomDay().AddHours(14);
+        var item = NewItem(feedId, firstSeen);
+        var ct = TestContext.Current.CancellationToken;
+        var halfWritten = new TableEntity(item.Id[..2], item.Id)
+        {
+            ["FeedId"] = item.FeedId,
+            ["Title"] = item.Title,
+            ["Link"] = item.Link!.AbsoluteUri,
+            ["Summary"] = item.Summary,
+            ["Source"] = item.Source,
+            ["PublishedAt"] = item.PublishedAt,
+            ["FirstSeenAt"] = item.FirstSeenAt,
+            ["Sectors"] = """["trade","energy"]""",
+            ["RelevanceScore"] = item.RelevanceScore,
+            ["Reasons"] = """["kept: score 0.90"]""",
+            ["Complete"] = false,
+        };
+        await tables.GetTableClient(TableNames.Items).AddEntityAsync(halfWritten, ct);
+        var before = await ListMineAsync(store, feedId, firstSeen.AddDays(-1), firstSeen.AddDays(1));
+
+        // Act
+        var added = await store.TryAddAsync(item with { FirstSeenAt = firstSeen.AddHours(2) }, ct);
+
+        // Assert
+        Assert.Empty(before);
+        Assert.True(added);
+        var repaired = Assert.Single(await ListMineAsync(store, feedId, firstSeen.AddDays(-1), firstSeen.AddDays(1)));
+        AssertSameItem(item, repaired);
+        Assert.False(await store.TryAddAsync(item, ct));
+        var index = await tables.GetTableClient(TableNames.Items).GetEntityAsync<TableEntity>(item.Id[..2], item.Id, cancellationToken: ct);
+        Assert.True(index.Value.GetBoolean("Complete"));
+    }
+
+    [Fact]
+    public async Task TryAddAsync_ClipsSummary_WhenLongerThanTableStringLimit()
+    {
+        // Arrange
+        var store = new TableItemStore(tables);
+        var feedId = NewFeedId();
+        var summary = string.Concat(Enumerable.Repeat("Пакистан и Беларусь расширяют торговлю. ", 1_000));
+        var item = NewItem(feedId, RandomDay().AddHours(8)) with { Summary = summary, Title = new string('T', 5_000) };
+        Assert.True(summary.Length > 32 * 1024);
+
+        // Act
+        var added = await store.TryAddAsync(item, TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.True(added);
+        var stored = Assert.Single(await ListMineAsync(store, feedId, item.FirstSeenAt, item.FirstSeenAt.AddSeconds(1)));
+        Assert.InRange(stored.Summary.Length, 1, 32 * 1024);
+        Assert.StartsWith(stored.Summary, summary, StringComparison.Ordinal);
+        Assert.InRange(stored.Title.Length, 1, item.Title.Length - 1);
+    }
+
+    [Fact]
+    public async Task TryAddAsync_KeepsItemListable_WhenReasonsJsonExceedsClipLimit()
+    {
+        // Arrange: many matched non-Latin terms; the default JSON encoder writes each as \uXXXX (six characters).
+        var store = new TableItemStore(tables);
+        var feedId = NewFeedId();
+        var reasons = Enumerable.Range(0, 60)
+            .Select(i => $"sector trade: торговл* {i}, товарооборот*, экспорт*, импорт*, تجارت*, برآمد*")
+            .ToList();
+        var item = NewItem(feedId, RandomDay().AddHours(10)) with { Reasons = reasons };
+        var ct = TestContext.Current.CancellationToken;
+
+        // Act
+        var added = await store.TryAddAsync(item, ct);
+        var exception = await Record.ExceptionAsync(() => ListMineAsync(store, feedId, item.FirstSeenAt, item.FirstSeenAt.AddSeconds(1)));
+
+        // Assert
+        Assert.True(added);
+        Assert.Null(exception);
+        var stored = Assert.Single(await ListMineAsync(store, feedId, item.FirstSeenAt, item.FirstSeenAt.AddSeconds(1)));
+        Assert.NotEmpty(stored.Reasons);
+        Assert.All(stored.Reasons, r => Assert.Contains(r, reasons));
+    }
+
+    private static async Task<List<NewsItem>> ListMineAsync(TableItemStore store, string feedId, DateTimeOffset from, DateTimeOffset until)
+    {
+        var all = await store.ListSeenBetweenAsync(from, until, TestContext.Current.CancellationToken);
+        return [.. all.Where(i => i.FeedId == feedId)];
+    }
+
+    private static void AssertSameItem(NewsItem expected, NewsItem actual)
+    {
+        Assert.Equal(expected.Id, actual.Id);
+        Assert.Equal(expected.FeedId, actual.FeedId);
+        Assert.Equal(expected.Title, actual.Title);
+        Assert.Equal(expected.Link, actual.Link);
+        Assert.Equal(expected.Summary, actual.Summary);
+        Assert.Equal(expected.Source, actual.Source);
+        Assert.Equal(expected.PublishedAt, actual.PublishedAt);
+        Assert.Equal(expected.FirstSeenAt, actual.FirstSeenAt);
+        Assert.Equal(expected.Sectors, actual.Sectors);
+        Assert.Equal(expected.RelevanceScore, actual.RelevanceScore);
+        Assert.Equal(expected.Reasons, actual.Reasons);
+    }
+
+    private static NewsItem NewItem(string feedId, DateTimeOffset firstSeenAt)
+    {
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        return new NewsItem
+        {
+            Id = id,
+            FeedId = feedId,
+            Title = $"Pakistan and Belarus sign trade deal {id[..8]}",
+            Link = new Uri($"https://news.example.org/articles/{id}"),
+            Summary = "Islamabad and Minsk agreed to raise trade turnover. پاکستان اور بیلاروس",
+            Source = "Example News",
+            PublishedAt = firstSeenAt.AddMinutes(-30),
+            FirstSeenAt = firstSeenAt,
+            Sectors = ["trade", "energy"],
+            RelevanceScore = 0.9,
+            Reasons = ["kept: score 0.90"],
+        };
+    }
+
+    private static string NewFeedId() => "f-" + Guid.NewGuid().ToString("N");
+
+    /// <summary>Midnight UTC of a random day, so tests sharing the emulator rarely share a day partition.</summary>
+    private static DateTimeOffset RandomDay() =>
+        new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(RandomNumberGenerator.GetInt32(0, 20_000));
+}
