@@ -51,7 +51,7 @@ public sealed class TableItemStore(TableServiceClient client) : IItemStore
         {
             var partition = DayPartition(day);
             var query = timeline.QueryAsync<ItemEntity>(
-                e => e.PartitionKey == partition && e.FirstSeenAt >= from && e.FirstSeenAt < until,
+                e => e.PartitionKey == partition && e.FirstSeenAt > from && e.FirstSeenAt <= until,
                 cancellationToken: cancellationToken);
             await foreach (var entity in query)
             {

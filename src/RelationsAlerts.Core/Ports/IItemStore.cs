@@ -8,6 +8,6 @@ public interface IItemStore
     /// <summary>Adds the item unless one with the same id exists. Returns true when it was new.</summary>
     Task<bool> TryAddAsync(NewsItem item, CancellationToken cancellationToken = default);
 
-    /// <summary>Items first seen in [<paramref name="from"/>, <paramref name="until"/>), newest first.</summary>
+    /// <summary>Items first seen after <paramref name="from"/> and up to and including <paramref name="until"/>, newest first.</summary>
     Task<IReadOnlyList<NewsItem>> ListSeenBetweenAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken = default);
 }

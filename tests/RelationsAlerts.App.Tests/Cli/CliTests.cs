@@ -1,0 +1,67 @@
+using RelationsAlerts.App.Tests.Infrastructure;
+using RelationsAlerts.Azure.Tests.Infrastructure;
+
+namespace RelationsAlerts.App.Tests.Cli;
+
+/// <summary>The executable's verbs, run as a separate process the way an operator runs them.</summary>
+public sealed class CliTests
+{
+    private static readonly string Handler = Path.Combine(AppContext.BaseDirectory, "handler.dll");
+
+    [Fact]
+    public async Task Help_ListsVerbs()
+    {
+        // Act
+        var (exitCode, output) = await RunAsync(new Dictionary<string, string>(), "--help");
+
+        // Assert
+        Assert.Equal(0, exitCode);
+        Assert.Contains("serve", output, StringComparison.Ordinal);
+        Assert.Contains("run", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunOnce_OverSamples_PrintsSummaryAndWritesDigests()
+    {
+        // Arrange
+        await using var azurite = new AzuriteFixture();
+        await azurite.InitializeAsync();
+        var mail = Directory.CreateTempSubdirectory("cli-mail-").FullName;
+        var environment = new Dictionary<string, string>
+        {
+            ["Storage__ConnectionString"] = azurite.ConnectionString,
+            ["Mail__OutputDirectory"] = mail,
+        };
+
+        try
+        {
+            // Act
+            var (exitCode, output) = await RunAsync(environment, "run", "--once", "--samples", RepositoryPaths.Combine("samples"));
+
+            // Assert
+            Assert.True(exitCode == 0, output);
+            Assert.Contains("Summary: feeds 5 (0 failed), items kept 22 (22 new), items dropped 18, digests sent 4", output, StringComparison.Ordinal);
+            Assert.Equal(4, Directory.GetFiles(mail, "*.eml").Length);
+        }
+        finally
+        {
+            Directory.Delete(mail, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task RunOnce_FailsWithOneLine_WhenStorageIsNotConfigured()
+    {
+        // Act
+        var (exitCode, output) = await RunAsync(new Dictionary<string, string> { ["AzureWebJobsStorage"] = "" }, "run", "--once");
+
+        // Assert
+        Assert.Equal(1, exitCode);
+        Assert.Contains("run: failed:", output, StringComparison.Ordinal);
+        Assert.Contains("Storage:ConnectionString", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    private static Task<(int ExitCode, string Output)> RunAsync(IDictionary<string, string> environment, params string[] args) =>
+        ProcessRunner.RunAsync("dotnet", [Handler, .. args], environment);
+}

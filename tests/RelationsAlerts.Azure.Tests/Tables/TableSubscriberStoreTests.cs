@@ -1,0 +1,201 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using RelationsAlerts.Azure.Tables;
+using RelationsAlerts.Azure.Tests.Infrastructure;
+using RelationsAlerts.Core.Subscribers;
+
+namespace RelationsAlerts.Azure.Tests.Tables;
+
+public sealed class TableSubscriberStoreTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+{
+    private static readonly string DigestQueueName = "dq-" + Guid.NewGuid().ToString("N")[..12];
+
+    private readonly TableServiceClient tables = fixture.TableServiceClient();
+
+    public async ValueTask InitializeAsync()
+    {
+        var options = Options.Create(new StorageOptions { ConnectionString = fixture.ConnectionString, DigestQueueName = DigestQueueName });
+        await new StorageInitializer(tables, fixture.QueueServiceClient(), options).InitializeAsync(TestContext.Current.CancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public async Task GetAsync_ReturnsEveryField_AfterUpsertAsync()
+    {
+        // Arrange
+        var store = new TableSubscriberStore(tables);
+        var ct = TestContext.Current.CancellationToken;
+        var subscriber = NewSubscriber(SubscriberStatus.Active) with
+        {
+            Sectors = ["trade", "energy", "agriculture"],
+            Frequency = DigestFrequency.Weekly,
+            TimeZone = "Asia/Karachi",
+            LastDigestUntil = new DateTimeOffset(2026, 3, 2, 6, 0, 0, TimeSpan.Zero),
+            DigestInFlight = "digest-42",
+            DigestInFlightAt = new DateTimeOffset(2026, 3, 3, 11, 0, 0, TimeSpan.FromHours(5)),
+        };
+
+        // Act
+        await store.UpsertAsync(subscriber, ct);
+        var stored = await store.GetAsync(subscriber.Id, ct);
+
+        // Assert
+        Assert.NotNull(stored);
+        Assert.False(string.IsNullOrEmpty(stored.ETag));
+        AssertSameSubscriber(subscriber, stored);
+    }
+
+    [Fact]
+    public async Task GetAsync_ReturnsNull_WhenIdUnknown()
+    {
+        // Arrange
+        var store = new TableSubscriberStore(tables);
+
+        // Act
+        var stored = await store.GetAsync(NewSubscriber(SubscriberStatus.Active).Id, TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Null(stored);
+    }
+
+    [Fact]
+    public async Task UpsertAsync_ReplacesRecord_WhenSubscriberExists()
+    {
+        // Arrange
+        var store = new TableSubscriberStore(tables);
+        var ct = TestContext.Current.CancellationToken;
+        var subscriber = NewSubscriber(SubscriberStatus.Pending) with { DigestInFlight = "old" };
+        await store.UpsertAsync(subscriber, ct);
+        var replacement = subscriber with { Status = SubscriberStatus.Active, DigestInFlight = null, Sectors = ["health"] };
+
+        // Act
+        await store.UpsertAsync(replacement, ct);
+
+        // Assert
+        AssertSameSubscriber(replacement, (await store.GetAsync(subscriber.Id, ct))!);
+    }
+
+    [Fact]
+    public async Task ListActiveAsync_ReturnsOnlyActive_WhenStatusesMixed()
+    {
+        // Arrange
+        var store = new TableSubscriberStore(tables);
+        var ct = TestContext.Current.CancellationToken;
+        var subscribers = Enum.GetValues<SubscriberStatus>().Select(NewSubscriber).Append(NewSubscriber(SubscriberStatus.Active)).ToList();
+        foreach (var subscriber in subscribers)
+        {
+            await store.UpsertAsync(subscriber, ct);
+        }
+
+        var mine = subscribers.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+
+        // Act
+        var active = await store.ListActiveAsync(ct);
+
+        // Assert
+        Assert.All(active, s => Assert.Equal(SubscriberStatus.Active, s.Status));
+        Assert.Equal(
+            subscribers.Where(s => s.Status == SubscriberStatus.Active).Select(s => s.Id).Order(StringComparer.Ordinal),
+            active.Where(s => mine.Contains(s.Id)).Select(s => s.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task TryUpdateAsync_ReturnsNull_WhenETagIsStale()
+    {
+        // Arrange
+        var store = new TableSubscriberStore(tables);
+        var ct = TestContext.Current.CancellationToken;
+        var subscriber = NewSubscriber(SubscriberStatus.Active);
+        await store.UpsertAsync(subscriber, ct);
+        var read = (await store.GetAsync(subscriber.Id, ct))!;
+        var winner = await store.TryUpdateAsync(read with { DigestInFlight = "winner" }, ct);
+
+        // Act
+        var loser = await store.TryUpdateAsync(read with { DigestInFlight = "loser" }, ct);
+
+        // Assert
+        Assert.NotNull(winner);
+        Assert.Null(loser);
+        Assert.Equal("winner", (await store.GetAsync(subscriber.Id, ct))!.DigestInFlight);
+    }
+
+    [Fact]
+    public async Task TryUpdateAsync_ReturnsRecordWithNewETag_WhenETagIsCurrent()
+    {
+        // Arrange
+        var store = new TableSubscriberStore(tables);
+        var ct = TestContext.Current.CancellationToken;
+        var subscriber = NewSubscriber(SubscriberStatus.Active);
+        await store.UpsertAsync(subscriber, ct);
+        var read = (await store.GetAsync(subscriber.Id, ct))!;
+        var claim = read with { DigestInFlight = "digest-1", DigestInFlightAt = new DateTimeOffset(2026, 3, 3, 6, 0, 0, TimeSpan.Zero) };
+
+        // Act
+        var updated = await store.TryUpdateAsync(claim, ct);
+
+        // Assert
+        Assert.NotNull(updated);
+        Assert.False(string.IsNullOrEmpty(updated.ETag));
+        Assert.NotEqual(read.ETag, updated.ETag);
+        var stored = (await store.GetAsync(subscriber.Id, ct))!;
+        Assert.Equal(stored.ETag, updated.ETag);
+        AssertSameSubscriber(claim, stored);
+        Assert.NotNull(await store.TryUpdateAsync(updated with { DigestInFlight = null }, ct));
+    }
+
+    [Fact]
+    public async Task TryUpdateAsync_ThrowsArgumentException_WhenETagMissing()
+    {
+        // Arrange
+        var store = new TableSubscriberStore(tables);
+        var ct = TestContext.Current.CancellationToken;
+        var subscriber = NewSubscriber(SubscriberStatus.Active);
+        await store.UpsertAsync(subscriber, ct);
+
+        // Act
+        var exception = await Record.ExceptionAsync(() => store.TryUpdateAsync(subscriber with { ETag = null, DigestInFlight = "x" }, ct));
+
+        // Assert
+        Assert.IsType<ArgumentException>(exception);
+        Assert.Null((await store.GetAsync(subscriber.Id, ct))!.DigestInFlight);
+    }
+
+    [Fact]
+    public async Task TryUpdateAsync_ReturnsNull_WhenSubscriberDoesNotExist()
+    {
+        // Arrange
+        var store = new TableSubscriberStore(tables);
+        var ct = TestContext.Current.CancellationToken;
+        var other = NewSubscriber(SubscriberStatus.Active);
+        await store.UpsertAsync(other, ct);
+        var etag = (await store.GetAsync(other.Id, ct))!.ETag;
+        var missing = NewSubscriber(SubscriberStatus.Active) with { ETag = etag };
+
+        // Act
+        var result = await store.TryUpdateAsync(missing, ct);
+
+        // Assert
+        Assert.Null(result);
+        Assert.Null(await store.GetAsync(missing.Id, ct));
+    }
+
+    private static Subscriber NewSubscriber(SubscriberStatus status)
+    {
+        var email = $"reader-{Guid.NewGuid():N}@example.org";
+        return new Subscriber { Id = SubscriberIds.FromEmail(email), Email = email, Status = status, Sectors = ["trade"] };
+    }
+
+    private static void AssertSameSubscriber(Subscriber expected, Subscriber actual)
+    {
+        Assert.Equal(expected.Id, actual.Id);
+        Assert.Equal(expected.Email, actual.Email);
+        Assert.Equal(expected.Sectors, actual.Sectors);
+        Assert.Equal(expected.Frequency, actual.Frequency);
+        Assert.Equal(expected.TimeZone, actual.TimeZone);
+        Assert.Equal(expected.Status, actual.Status);
+        Assert.Equal(expected.LastDigestUntil, actual.LastDigestUntil);
+        Assert.Equal(expected.DigestInFlight, actual.DigestInFlight);
+        Assert.Equal(expected.DigestInFlightAt, actual.DigestInFlightAt);
+    }
+}
