@@ -56,6 +56,8 @@ internal static class RunOnceCommand
     [
         new("Logging:LogLevel:Default", "Warning"),
         new("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning"),
+        // Start-up failures (invalid options) are reported by the command as one line; the host's own log of them is a stack trace.
+        new("Logging:LogLevel:Microsoft.Extensions.Hosting.Internal.Host", "None"),
     ];
 
     private static async Task<List<DigestOutcome>> DrainAsync(DigestQueueProcessor processor, TextWriter output, CancellationToken cancellationToken)

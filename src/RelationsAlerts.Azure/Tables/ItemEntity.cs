@@ -51,7 +51,7 @@ internal sealed class ItemEntity : ITableEntity
         FirstSeenAt = item.FirstSeenAt,
         Sectors = TableJson.Write(item.Sectors),
         RelevanceScore = item.RelevanceScore,
-        Reasons = TableJson.Clip(TableJson.Write(item.Reasons), 8_000),
+        Reasons = TableJson.WriteList(item.Reasons, 8_000),
     };
 
     public NewsItem ToItem() => new()

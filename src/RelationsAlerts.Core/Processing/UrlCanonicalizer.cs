@@ -1,5 +1,3 @@
-using System.Web;
-
 namespace RelationsAlerts.Core.Processing;
 
 /// <summary>Canonical form of an article URL for duplicate detection: lower-case host without www, no default port, no fragment, no tracking parameters, no trailing slash.</summary>
@@ -20,11 +18,13 @@ public static class UrlCanonicalizer
             host = host[4..];
         }
 
-        var query = HttpUtility.ParseQueryString(url.Query);
-        var kept = query.AllKeys
-            .Where(k => k is not null && !TrackingNames.Contains(k) && !TrackingPrefixes.Any(p => k.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
-            .OrderBy(k => k, StringComparer.Ordinal)
-            .Select(k => $"{Uri.EscapeDataString(k!)}={Uri.EscapeDataString(query[k] ?? "")}");
+        // Split by hand: a bare "?12345" is an article id, and ParseQueryString would file it under a null key.
+        var kept = url.Query.TrimStart('?')
+            .Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => (Pair: pair, Key: Uri.UnescapeDataString(pair.Split('=', 2)[0])))
+            .Where(p => !TrackingNames.Contains(p.Key) && !TrackingPrefixes.Any(prefix => p.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+            .Select(p => p.Pair)
+            .Order(StringComparer.Ordinal);
         var path = url.AbsolutePath.Length > 1 ? url.AbsolutePath.TrimEnd('/') : "";
         var queryText = string.Join('&', kept);
         var port = url.IsDefaultPort ? "" : ":" + url.Port;

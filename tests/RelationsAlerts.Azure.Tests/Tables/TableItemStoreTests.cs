@@ -70,8 +70,9 @@ public sealed class TableItemStoreTests(AzuriteFixture fixture) : IClassFixture<
         AssertSameItem(lateDayOne, result[^1]);
     }
 
+    /// <summary>IItemStore: "items first seen after from and up to and including until" (from, until].</summary>
     [Fact]
-    public async Task ListSeenBetweenAsync_IncludesFromAndExcludesUntil_AtBounds()
+    public async Task ListSeenBetweenAsync_ExcludesFromAndIncludesUntil_AtBounds()
     {
         // Arrange
         var store = new TableItemStore(tables);
@@ -80,10 +81,12 @@ public sealed class TableItemStoreTests(AzuriteFixture fixture) : IClassFixture<
         var until = from.AddHours(12);
         var beforeFrom = NewItem(feedId, from.AddSeconds(-1));
         var atFrom = NewItem(feedId, from);
+        var afterFrom = NewItem(feedId, from.AddSeconds(1));
         var beforeUntil = NewItem(feedId, until.AddSeconds(-1));
         var atUntil = NewItem(feedId, until);
+        var afterUntil = NewItem(feedId, until.AddSeconds(1));
         var ct = TestContext.Current.CancellationToken;
-        foreach (var item in new[] { beforeFrom, atFrom, beforeUntil, atUntil })
+        foreach (var item in new[] { beforeFrom, atFrom, afterFrom, beforeUntil, atUntil, afterUntil })
         {
             Assert.True(await store.TryAddAsync(item, ct));
         }
@@ -92,7 +95,7 @@ public sealed class TableItemStoreTests(AzuriteFixture fixture) : IClassFixture<
         var result = await ListMineAsync(store, feedId, from, until);
 
         // Assert
-        Assert.Equal([beforeUntil.Id, atFrom.Id], result.Select(i => i.Id));
+        Assert.Equal([atUntil.Id, beforeUntil.Id, afterFrom.Id], result.Select(i => i.Id));
     }
 
     [Fact]
@@ -169,14 +172,34 @@ public sealed class TableItemStoreTests(AzuriteFixture fixture) : IClassFixture<
 
         // Assert
         Assert.True(added);
-        var stored = Assert.Single(await ListMineAsync(store, feedId, item.FirstSeenAt, item.FirstSeenAt.AddSeconds(1)));
+        var stored = Assert.Single(await ListMineAsync(store, feedId, item.FirstSeenAt.AddMinutes(-1), item.FirstSeenAt.AddMinutes(1)));
         Assert.InRange(stored.Summary.Length, 1, 32 * 1024);
         Assert.StartsWith(stored.Summary, summary, StringComparison.Ordinal);
         Assert.InRange(stored.Title.Length, 1, item.Title.Length - 1);
     }
 
     [Fact]
-    public async Task TryAddAsync_KeepsItemListable_WhenReasonsJsonExceedsClipLimit()
+    public async Task TryAddAsync_StoresWellFormedSummary_WhenClipFallsInsideSurrogatePair()
+    {
+        // Arrange: emoji (two UTF-16 units each) after one ASCII letter, so any even clip length splits one.
+        var store = new TableItemStore(tables);
+        var feedId = NewFeedId();
+        var summary = "x" + string.Concat(Enumerable.Repeat("\U0001F600", 20_000));
+        var item = NewItem(feedId, RandomDay().AddHours(11)) with { Summary = summary };
+        var ct = TestContext.Current.CancellationToken;
+
+        // Act
+        var addException = await Record.ExceptionAsync(() => store.TryAddAsync(item, ct));
+
+        // Assert
+        Assert.Null(addException);
+        var stored = Assert.Single(await ListMineAsync(store, feedId, item.FirstSeenAt.AddMinutes(-1), item.FirstSeenAt.AddMinutes(1)));
+        Assert.False(stored.Summary.Contains('\uFFFD', StringComparison.Ordinal), "the clip kept half of a surrogate pair, stored as U+FFFD");
+        Assert.StartsWith(stored.Summary, summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TryAddAsync_StoresListableItem_WhenReasonsJsonExceedsClipLimit()
     {
         // Arrange: many matched non-Latin terms; the default JSON encoder writes each as \uXXXX (six characters).
         var store = new TableItemStore(tables);
@@ -188,13 +211,13 @@ public sealed class TableItemStoreTests(AzuriteFixture fixture) : IClassFixture<
         var ct = TestContext.Current.CancellationToken;
 
         // Act
-        var added = await store.TryAddAsync(item, ct);
-        var exception = await Record.ExceptionAsync(() => ListMineAsync(store, feedId, item.FirstSeenAt, item.FirstSeenAt.AddSeconds(1)));
+        var addException = await Record.ExceptionAsync(() => store.TryAddAsync(item, ct));
+        var listException = await Record.ExceptionAsync(() => ListMineAsync(store, feedId, item.FirstSeenAt.AddMinutes(-1), item.FirstSeenAt.AddMinutes(1)));
 
         // Assert
-        Assert.True(added);
-        Assert.Null(exception);
-        var stored = Assert.Single(await ListMineAsync(store, feedId, item.FirstSeenAt, item.FirstSeenAt.AddSeconds(1)));
+        Assert.Null(addException);
+        Assert.Null(listException);
+        var stored = Assert.Single(await ListMineAsync(store, feedId, item.FirstSeenAt.AddMinutes(-1), item.FirstSeenAt.AddMinutes(1)));
         Assert.NotEmpty(stored.Reasons);
         Assert.All(stored.Reasons, r => Assert.Contains(r, reasons));
     }

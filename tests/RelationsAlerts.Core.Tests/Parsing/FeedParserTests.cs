@@ -28,7 +28,7 @@ public sealed class FeedParserTests
                 </item>
                 <item>
                   <title>Second item</title>
-                  <link>/news/1900002</link>
+                  <link>https://www.dawn.com/news/1900002</link>
                 </item>
               </channel>
             </rss>
@@ -49,7 +49,7 @@ public sealed class FeedParserTests
         Assert.Equal(new DateTimeOffset(2026, 11, 21, 4, 5, 0, TimeSpan.Zero), item.PublishedAt);
         Assert.Equal(TimeSpan.FromHours(5), item.PublishedAt!.Value.Offset);
         Assert.Equal("Islamabad and Minsk agreed to expand trade.", item.Summary);
-        Assert.Equal(new Uri("https://example.org/news/1900002"), feed.Items[1].Link);
+        Assert.Equal("Second item", feed.Items[1].Title);
         Assert.Null(feed.Items[1].PublishedAt);
     }
 
@@ -514,6 +514,154 @@ public sealed class FeedParserTests
         Assert.Equal("windows-1251", feed.Encoding);
         Assert.Equal("БелТА", feed.Title);
         Assert.Equal("Пакистан и Беларусь подписали соглашение", Assert.Single(feed.Items).Title);
+    }
+
+    [Theory]
+    [InlineData("<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">")]
+    [InlineData("<rss xmlns:dc=\"http://purl.org/dc/elements/1.1/\">")]
+    [InlineData("<rss>")]
+    public void Parse_ReadsItems_WhenRssVersionAttributeIsMissing(string rootElement)
+    {
+        // Arrange
+        var xml = $"""
+            {rootElement}
+              <channel>
+                <title>Versionless</title>
+                <item>
+                  <title>Belarus delegation in Lahore</title>
+                  <link>https://example.org/v/1</link>
+                </item>
+              </channel>
+            </rss>
+            """;
+
+        // Act
+        var feed = Parse(xml);
+
+        // Assert
+        var item = Assert.Single(feed.Items);
+        Assert.Equal("Belarus delegation in Lahore", item.Title);
+        Assert.Equal(new Uri("https://example.org/v/1"), item.Link);
+    }
+
+    [Fact]
+    public void Parse_ReadsFeed_WithNetscapeDoctype()
+    {
+        // Arrange
+        const string xml = """
+            <?xml version="1.0" encoding="ISO-8859-1"?>
+            <!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">
+            <rss version="0.91">
+              <channel>
+                <title>Old style</title>
+                <link>https://example.org/</link>
+                <description>RSS 0.91</description>
+                <item><title>Caf&eacute; talks</title><link>https://example.org/091</link></item>
+              </channel>
+            </rss>
+            """;
+
+        // Act
+        var item = Assert.Single(Parse(xml).Items);
+
+        // Assert
+        Assert.Equal("Café talks", item.Title);
+    }
+
+    [Theory]
+    [InlineData("<![CDATA[ <!DOCTYPE ]]>", "<!DOCTYPE")]
+    [InlineData("<![CDATA[<p>Every page starts with <code><!DOCTYPE</code> ]]>", "Every page starts with")]
+    public void Parse_KeepsCdata_WhenDescriptionContainsDoctypeText(string description, string expectedStart)
+    {
+        // Arrange
+        var xml = $"""
+            <rss version="2.0">
+              <channel>
+                <title>Web dev</title>
+                <item>
+                  <title>HTML basics</title>
+                  <link>https://example.org/html</link>
+                  <description>{description}</description>
+                </item>
+              </channel>
+            </rss>
+            """;
+
+        // Act
+        var feed = Parse(xml);
+
+        // Assert
+        var item = Assert.Single(feed.Items);
+        Assert.StartsWith(expectedStart, item.Summary, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<link><![CDATA[https://example.org/news?id=1&cat=2]]></link>", "https://example.org/news?id=1&cat=2")]
+    [InlineData("<link>https://example.org/news?id=1&amp;cat=2</link>", "https://example.org/news?id=1&cat=2")]
+    [InlineData("<link>https://example.org/news?id=1&cat=2</link>", "https://example.org/news?id=1&cat=2")]
+    public void Parse_KeepsQueryAmpersands_InRssLink(string linkElement, string expected)
+    {
+        // Arrange
+        var xml = $"""
+            <rss version="2.0">
+              <channel>
+                <title>News</title>
+                <item>
+                  <title><![CDATA[Pakistan & Belarus]]></title>
+                  {linkElement}
+                </item>
+              </channel>
+            </rss>
+            """;
+
+        // Act
+        var item = Assert.Single(Parse(xml).Items);
+
+        // Assert
+        Assert.Equal("Pakistan & Belarus", item.Title);
+        Assert.Equal(expected, item.Link?.AbsoluteUri);
+    }
+
+    [Theory]
+    [InlineData("Vertical&#11;tab")]
+    [InlineData("Escape&#x1B;char")]
+    [InlineData("Null&#0;char")]
+    public void Parse_ReadsFeed_WhenTitleReferencesControlCharacter(string rawTitle)
+    {
+        // Arrange: one bad character reference must not cost the whole feed.
+        var xml = $"""
+            <rss version="2.0">
+              <channel>
+                <title>News</title>
+                <item><title>{rawTitle}</title><link>https://example.org/c/1</link></item>
+                <item><title>Clean item</title><link>https://example.org/c/2</link></item>
+              </channel>
+            </rss>
+            """;
+
+        // Act
+        var feed = Parse(xml);
+
+        // Assert
+        Assert.Equal(2, feed.Items.Count);
+        Assert.Equal("Clean item", feed.Items[1].Title);
+    }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n\r\n")]
+    [InlineData("   ")]
+    public void Parse_ReadsFeed_WhenWhitespacePrecedesXmlDeclaration(string leading)
+    {
+        // Arrange: PHP/WordPress sites often emit a blank line before the declaration.
+        var xml = leading + "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>WP</title>"
+            + "<item><title>Leading whitespace</title><link>https://example.org/wp/1</link></item></channel></rss>";
+
+        // Act
+        var feed = Parse(xml);
+
+        // Assert
+        Assert.Equal("Leading whitespace", Assert.Single(feed.Items).Title);
     }
 
     private static ParsedFeed Parse(string xml, string? contentType = null) =>
