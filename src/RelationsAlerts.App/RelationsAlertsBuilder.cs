@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
+using RelationsAlerts.App.Admin;
 using RelationsAlerts.App.Hosting;
 using RelationsAlerts.App.Mail;
+using RelationsAlerts.App.Subscribers;
 using RelationsAlerts.App.Triggers;
 using RelationsAlerts.Azure;
 using RelationsAlerts.Azure.Email;
@@ -37,6 +39,8 @@ public static class RelationsAlertsBuilder
         app.UseStatusCodePages();
         app.MapTriggerEndpoints();
         app.MapHealthEndpoints();
+        app.MapAdminEndpoints(); // Admin API: topics, feeds, operations (Admin/AdminApi.cs)
+        app.MapSubscriberFeatures();
         return app;
     }
 
@@ -46,11 +50,13 @@ public static class RelationsAlertsBuilder
         services.AddProblemDetails();
         services.AddSingleton<IPostConfigureOptions<StorageOptions>>(new StorageSettings(configuration));
         services.AddSingleton<IPostConfigureOptions<PollingOptions>>(new StorageSettings(configuration));
+        services.AddSingleton<IPostConfigureOptions<DigestOptions>>(new StorageSettings(configuration));
         AddValidated<StorageOptions>(services, StorageOptions.SectionName);
         AddValidated<FetchOptions>(services, FetchOptions.SectionName);
         AddValidated<PollingOptions>(services, PollingOptions.SectionName)
             .Validate(o => CronSchedule.Validate(o.Schedule) is null, "Polling:Schedule (or PollFeedsSchedule) must be a six-field NCRONTAB expression.");
-        AddValidated<DigestOptions>(services, DigestOptions.SectionName);
+        AddValidated<DigestOptions>(services, DigestOptions.SectionName)
+            .Validate(o => CronSchedule.Validate(o.Schedule) is null, "Digests:Schedule (or ScheduleDigestsSchedule) must be a six-field NCRONTAB expression.");
         AddValidated<QueueOptions>(services, QueueOptions.SectionName);
         AddValidated<FeedsOptions>(services, FeedsOptions.SectionName);
         AddValidated<SendGridOptions>(services, SendGridOptions.SectionName);
@@ -58,6 +64,7 @@ public static class RelationsAlertsBuilder
 
         services.AddRelationsAlertsCore();
         services.AddRelationsAlertsStorage();
+        services.AddSubscriberFeatures(configuration, mode);
         if (!string.IsNullOrWhiteSpace(configuration[$"{SendGridOptions.SectionName}:ApiKey"]))
         {
             services.AddSendGridMailSender();
@@ -68,10 +75,12 @@ public static class RelationsAlertsBuilder
         }
 
         services.AddSingleton<AppInitializer>();
+        services.AddAdminApi(mode); // Admin API: options, API-key auth, OpenAPI (Admin/AdminApi.cs)
         services.AddSingleton<DigestQueueProcessor>();
         if (mode == HostingMode.Standalone)
         {
             services.AddHostedService<PollScheduler>();
+            services.AddHostedService<DigestScheduler>();
             services.AddHostedService<DigestQueueListener>();
         }
 

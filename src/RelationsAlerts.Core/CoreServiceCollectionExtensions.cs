@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RelationsAlerts.Core.Fetching;
 using RelationsAlerts.Core.Pipeline;
+using RelationsAlerts.Core.Subscribers;
 
 namespace RelationsAlerts.Core;
 
@@ -17,6 +18,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<FeedRefresher>();
         services.AddSingleton<PollFeedsJob>();
         services.AddSingleton<SendDigestJob>();
+        services.AddSingleton<ScheduleDigestsJob>();
+        services.AddSingleton<LinkSigner>();
+        services.AddSingleton<SubscriberLinks>();
+        services.AddSingleton<SubscriptionService>();
 
         services.AddHttpClient(FeedFetcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp =>

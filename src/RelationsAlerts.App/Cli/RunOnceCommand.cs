@@ -37,7 +37,7 @@ internal static class RunOnceCommand
         }
 
         var progress = new SynchronousProgress<FeedRunResult>(r => output.WriteLine(FormatFeed(r)));
-        var poll = await services.GetRequiredService<PollFeedsJob>().RunAsync(progress, cancellationToken);
+        var poll = await services.GetRequiredService<PollFeedsJob>().RunAsync(progress, digestsForAll: true, cancellationToken);
         var digests = await DrainAsync(services.GetRequiredService<DigestQueueProcessor>(), output, cancellationToken);
         await app.StopAsync(cancellationToken);
 

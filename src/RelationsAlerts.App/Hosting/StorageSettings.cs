@@ -8,7 +8,8 @@ namespace RelationsAlerts.App.Hosting;
 /// Lets the app read the same settings as the Functions host: <c>AzureWebJobsStorage</c> (connection string) or
 /// <c>AzureWebJobsStorage__accountName</c>/<c>__clientId</c> (managed identity), and <c>PollFeedsSchedule</c>.
 /// </summary>
-internal sealed class StorageSettings(IConfiguration configuration) : IPostConfigureOptions<StorageOptions>, IPostConfigureOptions<PollingOptions>
+internal sealed class StorageSettings(IConfiguration configuration)
+    : IPostConfigureOptions<StorageOptions>, IPostConfigureOptions<PollingOptions>, IPostConfigureOptions<DigestOptions>
 {
     public void PostConfigure(string? name, StorageOptions options)
     {
@@ -25,6 +26,14 @@ internal sealed class StorageSettings(IConfiguration configuration) : IPostConfi
     public void PostConfigure(string? name, PollingOptions options)
     {
         if (NullIfEmpty(configuration["PollFeedsSchedule"]) is { } schedule && configuration[$"{PollingOptions.SectionName}:Schedule"] is null)
+        {
+            options.Schedule = schedule;
+        }
+    }
+
+    public void PostConfigure(string? name, DigestOptions options)
+    {
+        if (NullIfEmpty(configuration["ScheduleDigestsSchedule"]) is { } schedule && configuration[$"{DigestOptions.SectionName}:Schedule"] is null)
         {
             options.Schedule = schedule;
         }

@@ -17,6 +17,7 @@ public static partial class TriggerEndpoints
             .ExcludeFromDescription();
         app.MapPost("/PollFeeds", PollFeedsAsync).ExcludeFromDescription();
         app.MapPost("/SendDigest", SendDigestAsync).ExcludeFromDescription();
+        app.MapPost("/ScheduleDigests", ScheduleDigestsAsync).ExcludeFromDescription();
         return app;
     }
 
@@ -32,6 +33,21 @@ public static partial class TriggerEndpoints
         {
             Log.InvocationFailed(loggers.CreateLogger(typeof(TriggerEndpoints)), "PollFeeds", ex);
             return TypedResults.Json(InvocationResult.Of("PollFeeds failed: " + ex.Message), statusCode: StatusCodes.Status500InternalServerError);
+        }
+    }
+
+    private static async Task<IResult> ScheduleDigestsAsync(AppInitializer initializer, ScheduleDigestsJob job, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await initializer.EnsureInitializedAsync(cancellationToken);
+            var summary = await job.RunAsync(cancellationToken);
+            return TypedResults.Json(InvocationResult.Of("ScheduleDigests: " + summary));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.InvocationFailed(loggers.CreateLogger(typeof(TriggerEndpoints)), "ScheduleDigests", ex);
+            return TypedResults.Json(InvocationResult.Of("ScheduleDigests failed: " + ex.Message), statusCode: StatusCodes.Status500InternalServerError);
         }
     }
 

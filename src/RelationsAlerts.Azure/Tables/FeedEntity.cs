@@ -36,6 +36,11 @@ internal sealed class FeedEntity : ITableEntity
 
     public DateTimeOffset? NextPollAt { get; set; }
 
+    /// <summary>A <see cref="FeedType"/> name; rows written before feeds had a type have none and read as RSS.</summary>
+    public string? Type { get; set; }
+
+    public bool Paused { get; set; }
+
     public static FeedEntity From(FeedSource feed) => new()
     {
         RowKey = feed.Id,
@@ -49,6 +54,8 @@ internal sealed class FeedEntity : ITableEntity
         LastErrorMessage = feed.State.LastErrorMessage,
         ConsecutiveFailures = feed.State.ConsecutiveFailures,
         NextPollAt = feed.State.NextPollAt,
+        Type = feed.Type.ToString(),
+        Paused = feed.Paused,
     };
 
     public FeedSource ToFeed() => new(RowKey, new Uri(Url), Name, new FeedState
@@ -61,5 +68,9 @@ internal sealed class FeedEntity : ITableEntity
         LastErrorMessage = LastErrorMessage,
         ConsecutiveFailures = ConsecutiveFailures,
         NextPollAt = NextPollAt,
-    });
+    })
+    {
+        Type = Enum.TryParse<FeedType>(Type, out var type) ? type : FeedType.Rss,
+        Paused = Paused,
+    };
 }

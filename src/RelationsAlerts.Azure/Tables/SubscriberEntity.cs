@@ -32,6 +32,20 @@ internal sealed class SubscriberEntity : ITableEntity
 
     public DateTimeOffset? DigestInFlightAt { get; set; }
 
+    public int PreferredHour { get; set; } = 8;
+
+    public string WeeklyDay { get; set; } = nameof(DayOfWeek.Monday);
+
+    public string? PendingPreferences { get; set; }
+
+    public string? ConfirmationNonce { get; set; }
+
+    public DateTimeOffset? CreatedAt { get; set; }
+
+    public DateTimeOffset? ConfirmedAt { get; set; }
+
+    public DateTimeOffset? UnsubscribedAt { get; set; }
+
     public static SubscriberEntity From(Subscriber subscriber) => new()
     {
         RowKey = subscriber.Id,
@@ -44,6 +58,13 @@ internal sealed class SubscriberEntity : ITableEntity
         LastDigestUntil = subscriber.LastDigestUntil,
         DigestInFlight = subscriber.DigestInFlight,
         DigestInFlightAt = subscriber.DigestInFlightAt,
+        PreferredHour = subscriber.PreferredHour,
+        WeeklyDay = subscriber.WeeklyDay.ToString(),
+        PendingPreferences = subscriber.PendingPreferences is null ? null : TableJson.Write(subscriber.PendingPreferences),
+        ConfirmationNonce = subscriber.ConfirmationNonce,
+        CreatedAt = subscriber.CreatedAt,
+        ConfirmedAt = subscriber.ConfirmedAt,
+        UnsubscribedAt = subscriber.UnsubscribedAt,
     };
 
     public Subscriber ToSubscriber() => new()
@@ -58,5 +79,12 @@ internal sealed class SubscriberEntity : ITableEntity
         LastDigestUntil = LastDigestUntil,
         DigestInFlight = DigestInFlight,
         DigestInFlightAt = DigestInFlightAt,
+        PreferredHour = PreferredHour,
+        WeeklyDay = Enum.TryParse<DayOfWeek>(WeeklyDay, out var day) ? day : DayOfWeek.Monday,
+        PendingPreferences = TableJson.Read<SubscriptionPreferences?>(PendingPreferences, null),
+        ConfirmationNonce = ConfirmationNonce,
+        CreatedAt = CreatedAt,
+        ConfirmedAt = ConfirmedAt,
+        UnsubscribedAt = UnsubscribedAt,
     };
 }

@@ -23,19 +23,35 @@ public sealed class TableFeedStore(TableServiceClient client) : IFeedStore
     }
 
     /// <inheritdoc/>
-    public async Task EnsureAsync(FeedSource feed, CancellationToken cancellationToken = default)
+    public async Task<FeedSource?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var entity = await table.GetEntityIfExistsAsync<FeedEntity>(FeedEntity.Partition, id, cancellationToken: cancellationToken);
+        return entity.HasValue ? entity.Value!.ToFeed() : null;
+    }
+
+    /// <inheritdoc/>
+    public async Task EnsureAsync(FeedSource feed, CancellationToken cancellationToken = default) =>
+        _ = await TryAddAsync(feed, cancellationToken); // A known feed keeps its state.
+
+    /// <inheritdoc/>
+    public async Task<bool> TryAddAsync(FeedSource feed, CancellationToken cancellationToken = default)
     {
         try
         {
             await table.AddEntityAsync(FeedEntity.From(feed), cancellationToken);
+            return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            // Known feed: keep its state.
+            return false;
         }
     }
 
     /// <inheritdoc/>
     public Task SaveAsync(FeedSource feed, CancellationToken cancellationToken = default) =>
         table.UpsertEntityAsync(FeedEntity.From(feed), TableUpdateMode.Replace, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) =>
+        TableDeletes.DeleteIfExistsAsync(table, FeedEntity.Partition, id, cancellationToken);
 }

@@ -8,6 +8,8 @@ namespace RelationsAlerts.Azure.Tables;
 /// <summary>Subscribers in the <c>subscribers</c> table; conditional updates use the entity ETag.</summary>
 public sealed class TableSubscriberStore(TableServiceClient client) : ISubscriberStore
 {
+    private const string SuppressionPartition = "suppressed";
+
     private readonly TableClient table = client.GetTableClient(TableNames.Subscribers);
 
     /// <inheritdoc/>
@@ -18,17 +20,36 @@ public sealed class TableSubscriberStore(TableServiceClient client) : ISubscribe
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<Subscriber>> ListActiveAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Subscriber>> ListActiveAsync(CancellationToken cancellationToken = default) =>
+        ListByStatusAsync(SubscriberStatus.Active, cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<Subscriber>> ListByStatusAsync(SubscriberStatus status, CancellationToken cancellationToken = default)
     {
-        var active = nameof(SubscriberStatus.Active);
+        var name = status.ToString();
         var result = new List<Subscriber>();
-        await foreach (var entity in table.QueryAsync<SubscriberEntity>(e => e.PartitionKey == SubscriberEntity.Partition && e.Status == active, cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<SubscriberEntity>(e => e.PartitionKey == SubscriberEntity.Partition && e.Status == name, cancellationToken: cancellationToken))
         {
             result.Add(entity.ToSubscriber());
         }
 
         return result;
     }
+
+    /// <inheritdoc/>
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var response = await table.DeleteEntityAsync(SubscriberEntity.Partition, id, ETag.All, cancellationToken);
+        return response.Status != 404;
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> IsSuppressedAsync(string id, CancellationToken cancellationToken = default) =>
+        (await table.GetEntityIfExistsAsync<TableEntity>(SuppressionPartition, id, ["RowKey"], cancellationToken)).HasValue;
+
+    /// <inheritdoc/>
+    public Task SuppressAsync(string id, string reason, CancellationToken cancellationToken = default) =>
+        table.UpsertEntityAsync(new TableEntity(SuppressionPartition, id) { ["Reason"] = reason }, TableUpdateMode.Replace, cancellationToken);
 
     /// <inheritdoc/>
     public Task UpsertAsync(Subscriber subscriber, CancellationToken cancellationToken = default) =>

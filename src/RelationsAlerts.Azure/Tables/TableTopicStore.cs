@@ -53,4 +53,47 @@ public sealed class TableTopicStore(TableServiceClient client) : ITopicStore
 
         await table.UpsertEntityAsync(new TableEntity(MetaPartition, SeedMarker), TableUpdateMode.Replace, cancellationToken);
     }
+
+    /// <inheritdoc/>
+    public async Task<Topic?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var entity = await table.GetEntityIfExistsAsync<TopicEntity>(TopicEntity.Partition, id, cancellationToken: cancellationToken);
+        return entity.HasValue ? entity.Value!.ToTopic() : null;
+    }
+
+    /// <inheritdoc/>
+    public async Task<Topic?> TryAddAsync(Topic topic, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        try
+        {
+            var response = await table.AddEntityAsync(TopicEntity.From(topic with { ETag = null }), cancellationToken);
+            return topic with { ETag = response.Headers.ETag?.ToString() };
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<Topic?> TryUpdateAsync(Topic topic, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        _ = topic.ETag ?? throw new ArgumentException("A conditional update needs the ETag the topic was read with.", nameof(topic));
+        var entity = TopicEntity.From(topic);
+        try
+        {
+            var response = await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+            return topic with { ETag = response.Headers.ETag?.ToString() };
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) =>
+        TableDeletes.DeleteIfExistsAsync(table, TopicEntity.Partition, id, cancellationToken);
 }

@@ -34,6 +34,7 @@ internal sealed class TopicEntity : ITableEntity
         Include = TableJson.Write(topic.Include),
         Exclude = TableJson.Write(topic.Exclude),
         Enabled = topic.Enabled,
+        ETag = topic.ETag is { } etag ? new ETag(etag) : default,
     };
 
     public Topic ToTopic() => new()
@@ -44,5 +45,6 @@ internal sealed class TopicEntity : ITableEntity
         Include = TableJson.Read<Dictionary<string, string[]>>(Include, []).ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value),
         Exclude = TableJson.Read<Dictionary<string, string[]>>(Exclude, []).ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value),
         Enabled = Enabled,
+        ETag = ETag.ToString(),
     };
 }

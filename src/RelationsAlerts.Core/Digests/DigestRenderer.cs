@@ -22,7 +22,7 @@ public static class DigestRenderer
             : $"Pakistan–Belarus: {digest.ItemCount} new stories ({sectors})";
     }
 
-    public static string Html(Digest digest)
+    public static string Html(Digest digest, DigestLinks? links = null)
     {
         ArgumentNullException.ThrowIfNull(digest);
         var html = new StringBuilder(8 * 1024);
@@ -46,12 +46,19 @@ public static class DigestRenderer
 
         html.Append("<tr><td style=\"padding:24px;").Append(Font).Append("font-size:12px;color:#6b7280;\">")
             .Append("You receive this digest because you subscribed to RelationsAlerts for these sectors: ")
-            .Append(Encode(string.Join(", ", digest.Sections.Select(s => s.SectorName)))).Append(".</td></tr>")
+            .Append(Encode(string.Join(", ", digest.Sections.Select(s => s.SectorName)))).Append('.');
+        if (links is not null)
+        {
+            html.Append("<br><a href=\"").Append(Encode(links.Manage.AbsoluteUri)).Append("\" style=\"color:#6b7280;\">Manage preferences</a> · ")
+                .Append("<a href=\"").Append(Encode(links.Unsubscribe.AbsoluteUri)).Append("\" style=\"color:#6b7280;\">Unsubscribe</a>");
+        }
+
+        html.Append("</td></tr>")
             .Append("</table></td></tr></table></body></html>");
         return html.ToString();
     }
 
-    public static string Text(Digest digest)
+    public static string Text(Digest digest, DigestLinks? links = null)
     {
         ArgumentNullException.ThrowIfNull(digest);
         var text = new StringBuilder(4 * 1024);
@@ -78,6 +85,11 @@ public static class DigestRenderer
         }
 
         text.Append("You receive this digest because you subscribed to RelationsAlerts.\n");
+        if (links is not null)
+        {
+            text.Append("Manage preferences: ").Append(links.Manage.AbsoluteUri).Append('\n')
+                .Append("Unsubscribe: ").Append(links.Unsubscribe.AbsoluteUri).Append('\n');
+        }
         return text.ToString();
     }
 

@@ -7,6 +7,10 @@ public sealed class DigestOptions
 {
     public const string SectionName = "Digests";
 
+    /// <summary>NCRONTAB (six fields, UTC) for ScheduleDigests; the Functions host reads <c>ScheduleDigestsSchedule</c>.</summary>
+    [Required]
+    public string Schedule { get; set; } = "0 */15 * * * *";
+
     /// <summary>How far back a subscriber's first digest reaches.</summary>
     [Range(typeof(TimeSpan), "01:00:00", "30.00:00:00")]
     public TimeSpan FirstDigestLookback { get; set; } = TimeSpan.FromDays(7);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using RelationsAlerts.Core.Digests;
 using RelationsAlerts.Core.Ports;
 using RelationsAlerts.Core.Processing;
+using RelationsAlerts.Core.Subscribers;
 
 namespace RelationsAlerts.Core.Pipeline;
 
@@ -20,7 +21,10 @@ public sealed partial class PollFeedsJob(
     IOptions<PollingOptions> options,
     ILogger<PollFeedsJob> logger)
 {
-    public async Task<PollSummary> RunAsync(IProgress<FeedRunResult>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="progress">Receives each feed's result as it finishes.</param>
+    /// <param name="digestsForAll">Queue digests for every frequency, not only instant subscribers (<c>run --once</c>).</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    public async Task<PollSummary> RunAsync(IProgress<FeedRunResult>? progress = null, bool digestsForAll = false, CancellationToken cancellationToken = default)
     {
         var started = clock.GetUtcNow();
         await topicStore.SeedAsync(DefaultTopics.All, cancellationToken);
@@ -42,18 +46,19 @@ public sealed partial class PollFeedsJob(
         });
 
         var newSectors = results.SelectMany(r => r.NewSectors).ToHashSet(StringComparer.Ordinal);
-        var queued = await QueueDigestsAsync(newSectors, clock.GetUtcNow(), cancellationToken);
+        var queued = await QueueDigestsAsync(newSectors, digestsForAll, clock.GetUtcNow(), cancellationToken);
         var summary = new PollSummary([.. results.OrderBy(r => r.FeedId, StringComparer.Ordinal)], queued, clock.GetUtcNow());
         Log.Finished(logger, summary.FeedsPolled, summary.FeedsFailed, summary.ItemsKept, summary.ItemsNew, summary.ItemsDropped, queued);
         return summary;
     }
 
     /// <summary>
-    /// One job per active subscriber who follows a sector that got new items. The job carries the cut-off time:
+    /// One job per active instant subscriber who follows a sector that got new items (daily and weekly subscribers are
+    /// queued by ScheduleDigests). The job carries the cut-off time:
     /// it sends everything since that subscriber's previous digest, and a job whose cut-off a previous digest
     /// already covered is skipped.
     /// </summary>
-    private async Task<int> QueueDigestsAsync(HashSet<string> newSectors, DateTimeOffset until, CancellationToken cancellationToken)
+    private async Task<int> QueueDigestsAsync(HashSet<string> newSectors, bool digestsForAll, DateTimeOffset until, CancellationToken cancellationToken)
     {
         if (newSectors.Count == 0)
         {
@@ -61,7 +66,7 @@ public sealed partial class PollFeedsJob(
         }
 
         var subscribers = await subscriberStore.ListActiveAsync(cancellationToken);
-        var requests = subscribers.Where(s => s.Sectors.Any(newSectors.Contains)).Select(s => DigestRequest.For(s.Id, until)).ToList();
+        var requests = subscribers.Where(s => (digestsForAll || s.Frequency == DigestFrequency.Instant) && s.Sectors.Any(newSectors.Contains)).Select(s => DigestRequest.For(s.Id, until)).ToList();
         await digestQueue.EnqueueAsync(requests, cancellationToken);
         return requests.Count;
     }

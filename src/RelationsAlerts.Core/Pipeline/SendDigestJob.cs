@@ -17,6 +17,7 @@ public sealed partial class SendDigestJob(
     ITopicStore topics,
     IMailSender mailSender,
     IDigestQueue queue,
+    SubscriberLinks links,
     TimeProvider clock,
     IOptions<DigestOptions> options,
     ILogger<SendDigestJob> logger)
@@ -31,6 +32,11 @@ public sealed partial class SendDigestJob(
         }
 
         var subscriber = await subscribers.GetAsync(request!.SubscriberId, cancellationToken);
+        if (subscriber is not null && await subscribers.IsSuppressedAsync(subscriber.Id, cancellationToken))
+        {
+            subscriber = null;
+        }
+
         if (Skip(subscriber, request) is { } skipped)
         {
             Log.Skipped(logger, request.DigestId, skipped);
@@ -44,7 +50,7 @@ public sealed partial class SendDigestJob(
     {
         if (subscriber is not { Status: SubscriberStatus.Active })
         {
-            return "subscriber is gone or not active";
+            return "subscriber is gone, suppressed or not active";
         }
 
         if (subscriber.LastDigestUntil >= request.Until)
@@ -95,14 +101,21 @@ public sealed partial class SendDigestJob(
 
     private async Task<MailReceipt> SendOrReleaseAsync(Subscriber claimed, Digest digest, CancellationToken cancellationToken)
     {
+        var footer = new DigestLinks(links.Manage(claimed.Id), links.Unsubscribe(claimed.Id));
         var mail = new OutgoingMail
         {
             To = claimed.Email,
             Subject = DigestRenderer.Subject(digest),
-            Html = DigestRenderer.Html(digest),
-            Text = DigestRenderer.Text(digest),
+            Html = DigestRenderer.Html(digest, footer),
+            Text = DigestRenderer.Text(digest, footer),
             IdempotencyKey = digest.DigestId,
             Categories = ["digest", .. digest.Sections.Select(s => "sector-" + s.SectorId)],
+            // RFC 2369 + RFC 8058: mailbox providers show an unsubscribe button that POSTs to the link.
+            Headers = new Dictionary<string, string>
+            {
+                ["List-Unsubscribe"] = $"<{footer.Unsubscribe.AbsoluteUri}>",
+                ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
+            },
         };
         try
         {

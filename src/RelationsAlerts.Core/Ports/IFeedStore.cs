@@ -7,9 +7,18 @@ public interface IFeedStore
 {
     Task<IReadOnlyList<FeedSource>> ListAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The feed with this id, or null when there is none.</summary>
+    Task<FeedSource?> GetAsync(string id, CancellationToken cancellationToken = default);
+
     /// <summary>Adds the feed if its id is unknown; an existing feed keeps its state.</summary>
     Task EnsureAsync(FeedSource feed, CancellationToken cancellationToken = default);
 
+    /// <summary>Adds the feed. Returns false, and changes nothing, when a feed with its id exists.</summary>
+    Task<bool> TryAddAsync(FeedSource feed, CancellationToken cancellationToken = default);
+
     /// <summary>Writes the feed's URL, name and state.</summary>
     Task SaveAsync(FeedSource feed, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the feed. Returns false when there was none.</summary>
+    Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default);
 }

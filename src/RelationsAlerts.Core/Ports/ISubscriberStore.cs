@@ -9,6 +9,17 @@ public interface ISubscriberStore
 
     Task<IReadOnlyList<Subscriber>> ListActiveAsync(CancellationToken cancellationToken = default);
 
+    Task<IReadOnlyList<Subscriber>> ListByStatusAsync(SubscriberStatus status, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the subscriber's record (all personal data). Returns false when there was none.</summary>
+    Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether the address behind <paramref name="id"/> (a hash, see <see cref="SubscriberIds"/>) must never be mailed.</summary>
+    Task<bool> IsSuppressedAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Records a suppression by hash only, so it survives erasure of the subscriber.</summary>
+    Task SuppressAsync(string id, string reason, CancellationToken cancellationToken = default);
+
     /// <summary>Creates or replaces the subscriber unconditionally (sign-up and admin import).</summary>
     Task UpsertAsync(Subscriber subscriber, CancellationToken cancellationToken = default);
 

@@ -14,4 +14,7 @@ public sealed record Topic
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Exclude { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
     public bool Enabled { get; init; } = true;
+
+    /// <summary>The stored version this topic was read at; null for topics not read from a store.</summary>
+    public string? ETag { get; init; }
 }

@@ -13,6 +13,24 @@ public sealed record Subscriber
 
     public string TimeZone { get; init; } = "UTC";
 
+    /// <summary>Local hour (0–23) at which daily and weekly digests go out.</summary>
+    public int PreferredHour { get; init; } = 8;
+
+    /// <summary>Local weekday of the weekly digest.</summary>
+    public DayOfWeek WeeklyDay { get; init; } = DayOfWeek.Monday;
+
+    /// <summary>Preferences requested in the last sign-up, applied when its confirmation link is used.</summary>
+    public SubscriptionPreferences? PendingPreferences { get; init; }
+
+    /// <summary>Random value in the outstanding confirmation link; cleared when used, so each link works once.</summary>
+    public string? ConfirmationNonce { get; init; }
+
+    public DateTimeOffset? CreatedAt { get; init; }
+
+    public DateTimeOffset? ConfirmedAt { get; init; }
+
+    public DateTimeOffset? UnsubscribedAt { get; init; }
+
     public SubscriberStatus Status { get; init; } = SubscriberStatus.Pending;
 
     /// <summary>Upper bound (exclusive of later items) of the content in the last digest sent.</summary>

@@ -28,12 +28,19 @@ public sealed class AppHost : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
+    /// <summary>The link-signing key every test host uses (tests sign links themselves to check forgery handling).</summary>
+    public static string SigningKey { get; } = "test-signing-key-0123456789abcdefghijklmnop";
+
+    /// <summary>The admin API key every test host accepts unless <c>Admin:ApiKeys:0</c> is overridden (serve modes require one).</summary>
+    public static string AdminApiKey { get; } = "test-admin-key-0123456789abcdefghijklmno";
+
     public static async Task<AppHost> StartAsync(
         string storageConnectionString,
         string queueName,
         IDictionary<string, string?>? settings = null,
         TimeProvider? clock = null,
-        HostingMode mode = HostingMode.FunctionsHost)
+        HostingMode mode = HostingMode.FunctionsHost,
+        Action<IServiceCollection>? configureServices = null)
     {
         var port = FreePort();
         var mail = Directory.CreateTempSubdirectory("mail-").FullName;
@@ -45,6 +52,9 @@ public sealed class AppHost : IAsyncDisposable
             ["Fetching:AllowLoopback"] = "true",
             ["Mail:OutputDirectory"] = mail,
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Links:SigningKey"] = SigningKey,
+            ["Admin:ApiKeys:0"] = AdminApiKey,
+            ["Links:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -62,6 +72,8 @@ public sealed class AppHost : IAsyncDisposable
             {
                 services.AddSingleton(clock);
             }
+
+            configureServices?.Invoke(services);
         });
         await app.StartAsync();
         return new AppHost(app, new Uri($"http://127.0.0.1:{port}"), mail);

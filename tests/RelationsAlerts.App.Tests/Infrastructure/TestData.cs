@@ -11,7 +11,7 @@ public static class TestData
     public static Subscriber Subscriber(params string[] sectors)
     {
         var email = $"reader-{Guid.NewGuid():N}@example.com";
-        return new Subscriber { Id = SubscriberIds.FromEmail(email), Email = email, Sectors = sectors, Status = SubscriberStatus.Active };
+        return new Subscriber { Id = SubscriberIds.FromEmail(email), Email = email, Sectors = sectors, Status = SubscriberStatus.Active, Frequency = DigestFrequency.Instant };
     }
 
     public static NewsItem Item(string sector, DateTimeOffset seen, string? title = null) => new()

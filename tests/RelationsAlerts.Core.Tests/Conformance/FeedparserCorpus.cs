@@ -12,6 +12,9 @@ public static partial class FeedparserCorpus
 {
     private static readonly Lazy<string?> RootPath = new(FindRoot);
 
+    /// <summary>feedparser's tests serve the corpus from this address (its expectations contain it).</summary>
+    private static readonly Uri TestServer = new("http://127.0.0.1:8097/");
+
     /// <summary>The corpus directory, or null when it is not present on this machine.</summary>
     public static string? Root => RootPath.Value;
 
@@ -60,6 +63,27 @@ public static partial class FeedparserCorpus
             var e when e.Length > 1 => char.ConvertFromUtf32(int.Parse(e[1..], NumberStyles.HexNumber, CultureInfo.InvariantCulture)),
             var e => e,
         });
+
+    /// <summary>The folder a file is reported under: <c>wellformed/rss</c>, <c>illformed/chardet</c>, <c>encoding</c>, <c>entities</c>, ….</summary>
+    public static string Folder(string relative)
+    {
+        var parts = relative.Split('/');
+        return parts.Length > 2 ? parts[0] + "/" + parts[1] : parts[0];
+    }
+
+    /// <summary>
+    /// The URL feedparser's own test server serves the file under (relative links in the expectations are resolved against
+    /// it), or the <c>Content-Location</c> header resolved against that URL when the file simulates one.
+    /// </summary>
+    public static Uri DocumentUrl(string relative, string header)
+    {
+        var url = new Uri(TestServer, "tests/" + relative);
+        var location = HeaderLineRegex().Matches(header)
+            .Where(m => m.Groups[1].Value.Trim().Equals("Content-Location", StringComparison.OrdinalIgnoreCase))
+            .Select(m => m.Groups[2].Value.Trim())
+            .FirstOrDefault();
+        return location is not null && Uri.TryCreate(url, location, out var resolved) && resolved.Scheme is "http" or "https" ? resolved : url;
+    }
 
     public static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
 

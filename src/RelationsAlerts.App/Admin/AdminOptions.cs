@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RelationsAlerts.App.Admin;
+
+/// <summary>The admin API. Several keys may be configured at once so a key can be rotated without downtime.</summary>
+public sealed class AdminOptions : IValidatableObject
+{
+    public const string SectionName = "Admin";
+
+    public const int MinKeyLength = 32;
+
+    /// <summary>False leaves the admin endpoints unmapped (404) and lets the app start without keys.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Accepted <c>X-Api-Key</c> values. No default: keys are secrets (Key Vault in Azure).</summary>
+    public IList<string> ApiKeys { get; init; } = [];
+
+    /// <summary>The configured keys, without blank entries (an unset environment variable binds as an empty string).</summary>
+    public IEnumerable<string> UsableKeys => ApiKeys.Where(k => !string.IsNullOrWhiteSpace(k));
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Enabled)
+        {
+            yield break;
+        }
+
+        if (!UsableKeys.Any())
+        {
+            yield return new ValidationResult(
+                $"Admin:ApiKeys needs at least one key of {MinKeyLength} or more characters (or set Admin:Enabled=false).", [nameof(ApiKeys)]);
+        }
+
+        // A short key next to a long one would still be a weak way in, so every key must meet the bar. Values are never echoed.
+        foreach (var (key, index) in ApiKeys.Select((k, i) => (k, i)).Where(p => !string.IsNullOrWhiteSpace(p.k) && p.k.Length < MinKeyLength))
+        {
+            yield return new ValidationResult($"Admin:ApiKeys:{index} is shorter than {MinKeyLength} characters.", [nameof(ApiKeys)]);
+        }
+    }
+}
