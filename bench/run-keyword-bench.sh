@@ -6,7 +6,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 project="$here/RelationsAlerts.Benchmarks/RelationsAlerts.Benchmarks.csproj"
-artifacts="$here/BenchmarkDotNet.Artifacts"
+# Under bin/ so the reports stay out of version control.
+artifacts="$here/RelationsAlerts.Benchmarks/bin/BenchmarkDotNet.Artifacts"
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 

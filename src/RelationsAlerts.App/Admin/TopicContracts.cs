@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using RelationsAlerts.Core.Processing;
 
 namespace RelationsAlerts.App.Admin;
@@ -37,7 +38,7 @@ public sealed record TopicResponse(
     IReadOnlyDictionary<string, IReadOnlyList<string>> Include,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Exclude,
     bool Enabled,
-    string? ETag)
+    [property: JsonPropertyName("etag")] string? ETag)
 {
     public static TopicResponse From(Topic topic)
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace RelationsAlerts.Core.Parsing;
@@ -9,6 +10,15 @@ namespace RelationsAlerts.Core.Parsing;
 /// </summary>
 public static partial class HtmlText
 {
+    // windows-1252 bytes 0x80–0x9F ('\0': unassigned).
+    private static readonly char[] Windows1252High =
+    [
+        '\u20AC', '\0', '\u201A', '\u0192', '\u201E', '\u2026', '\u2020', '\u2021', '\u02C6', '\u2030', '\u0160', '\u2039', '\u0152', '\0', '\u017D', '\0',
+        '\0', '\u2018', '\u2019', '\u201C', '\u201D', '\u2022', '\u2013', '\u2014', '\u02DC', '\u2122', '\u0161', '\u203A', '\u0153', '\0', '\u017E', '\u0178',
+    ];
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>Plain text of an HTML fragment.</summary>
     public static string ToPlainText(string? html)
     {
@@ -36,9 +46,63 @@ public static partial class HtmlText
             return "";
         }
 
+        text = Demoronize(RepairMojibake(text));
         text = ScriptRegex().Replace(text, " ");
         text = ActiveMarkupRegex().Replace(text, "");
         return SpaceRegex().Replace(text, " ").Trim();
+    }
+
+    /// <summary>
+    /// UTF-8 read as windows-1252 or Latin-1 somewhere upstream ("CafÃ©", "â€™", "ÐŸÐ°ÐºÐ¸ÑÑ‚Ð°Ð½"): when every character maps back
+    /// to one windows-1252/Latin-1 byte and those bytes are valid UTF-8, the UTF-8 reading is the text. Genuine Latin-1 text
+    /// ("café") is not valid UTF-8 as bytes, so it is left alone.
+    /// </summary>
+    private static string RepairMojibake(string text)
+    {
+        if (!MojibakeRegex().IsMatch(text))
+        {
+            return text;
+        }
+
+        var bytes = new byte[text.Length];
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var index = c <= 0xFF ? -1 : Array.IndexOf(Windows1252High, c);
+            if (c > 0xFF && index < 0)
+            {
+                return text;
+            }
+
+            bytes[i] = c <= 0xFF ? (byte)c : (byte)(0x80 + index);
+        }
+
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return text;
+        }
+    }
+
+    /// <summary>C1 control characters (U+0080–U+009F) in feeds are windows-1252 punctuation read as Latin-1: "don\u0092t" is "don’t".</summary>
+    private static string Demoronize(string text)
+    {
+        if (!text.Any(c => c is >= '\u0080' and <= '\u009F'))
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = c is >= '\u0080' and <= '\u009F' && Windows1252High[c - 0x80] != '\0' ? Windows1252High[c - 0x80] : c;
+            }
+        });
     }
 
     [GeneratedRegex(@"<(script|style|iframe|object|noscript)\b[\s\S]*?(</\1\s*>|$)", RegexOptions.IgnoreCase)]
@@ -58,6 +122,10 @@ public static partial class HtmlText
         + @"|<[A-Za-z][\w:-]*\s[^<>]*\b(on\w+|href|src|srcset|srcdoc|style|action|formaction|data|xlink:href|background)\s*=[^<>]*>?",
         RegexOptions.IgnoreCase)]
     private static partial Regex ActiveMarkupRegex();
+
+    // A UTF-8 lead byte followed by a continuation byte, both shown as windows-1252/Latin-1 characters.
+    [GeneratedRegex("[\u00C2-\u00F4][\u0080-\u00BF\u20AC\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u017D\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u017E\u0178]")]
+    private static partial Regex MojibakeRegex();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex SpaceRegex();

@@ -20,30 +20,44 @@ public readonly record struct KeywordHit(int PatternId, int Index);
 /// between threads.
 /// </para>
 /// <para>
-/// Representation: characters are mapped to a compact alphabet (only characters that occur in some pattern get a class;
-/// every other character, digits included when no pattern has one, is class 0 and sends the automaton straight back to
-/// the root). The root has a dense transition row; every other state keeps its trie edges sorted in one flat array, plus a
-/// failure link. Memory is O(states + edges), independent of how many scripts the patterns use. Each state's outputs are
-/// flattened (its own patterns followed by those of its failure chain), so reporting never walks links.
+/// Representation. Characters are mapped to a compact alphabet: only characters that occur in some pattern get a class
+/// (a few dozen per script), every other character is class 0 and sends the automaton back to the root. Each state's
+/// outputs are flattened (its own patterns plus those of its failure chain), so reporting never walks links.
+/// While states × classes stays within <see cref="DenseLimit"/> (a few hundred keywords in three scripts are far below
+/// it), transitions are a dense deterministic table over that alphabet with failure links folded in: one load per
+/// character and no data-dependent branch. Beyond it the automaton keeps only trie edges (sorted per state in flat
+/// arrays, the root's dense) plus failure links, O(states + edges) memory, and follows failure links while scanning.
 /// </para>
 /// </remarks>
 public sealed class KeywordAutomaton
 {
+    /// <summary>Most table entries (states × alphabet classes) for the dense representation: 4 MiB of transitions.</summary>
+    public const int DenseLimit = 1 << 20;
+
     private const int Root = 0;
 
     /// <summary>Character → alphabet class; characters at or beyond the array's length are class 0.</summary>
     private readonly int[] classOf;
 
-    /// <summary>The root's transitions, dense by class (0 = stay at the root).</summary>
+    private readonly int alphabetSize;
+
+    /// <summary>
+    /// Dense mode: entry [row + class] is the next state's row (state × alphabetSize), bitwise complemented when that
+    /// state reports patterns. Null in sparse mode.
+    /// </summary>
+    private readonly int[]? table;
+
+    /// <summary>Sparse mode: the root's transitions, dense by class (0 = stay at the root).</summary>
     private readonly int[] rootNext;
 
-    /// <summary>State s's trie edges are edgeClass/edgeTarget[edgeStart[s]..edgeStart[s + 1]], sorted by class.</summary>
+    /// <summary>Sparse mode: state s's trie edges are edgeClass/edgeTarget[edgeStart[s]..edgeStart[s + 1]], sorted by class.</summary>
     private readonly int[] edgeStart;
 
     private readonly int[] edgeClass;
 
     private readonly int[] edgeTarget;
 
+    /// <summary>Sparse mode: failure links.</summary>
     private readonly int[] fail;
 
     /// <summary>State s reports outputs[outputStart[s]..outputStart[s + 1]] (pattern ids, ascending).</summary>
@@ -58,6 +72,18 @@ public sealed class KeywordAutomaton
     /// <summary>Builds the automaton; pattern ids are 0, 1, … in the order given, payloads are taken as passed.</summary>
     /// <exception cref="ArgumentException">A pattern's text is null or empty.</exception>
     public KeywordAutomaton(IEnumerable<KeywordPattern> patterns)
+        : this(patterns, DenseLimit)
+    {
+    }
+
+    /// <summary>Builds the automaton over plain patterns; each pattern's payload is its id.</summary>
+    public KeywordAutomaton(IEnumerable<string> patterns)
+        : this((patterns ?? throw new ArgumentNullException(nameof(patterns))).Select((p, i) => new KeywordPattern(p, i)))
+    {
+    }
+
+    /// <summary>Builds with a chosen dense-table limit (0 forces the sparse representation; tests use it).</summary>
+    internal KeywordAutomaton(IEnumerable<KeywordPattern> patterns, int denseLimit)
     {
         ArgumentNullException.ThrowIfNull(patterns);
         var list = patterns as IReadOnlyList<KeywordPattern> ?? [.. patterns];
@@ -74,26 +100,31 @@ public sealed class KeywordAutomaton
             payloads[i] = list[i].Payload;
         }
 
-        classOf = BuildAlphabet(this.patterns, out var alphabetSize);
-        var builder = new TrieBuilder(alphabetSize);
+        classOf = BuildAlphabet(this.patterns, out alphabetSize);
+        var trie = new Trie(alphabetSize);
         for (var id = 0; id < this.patterns.Length; id++)
         {
             var state = Root;
             foreach (var c in this.patterns[id])
             {
-                state = builder.GetOrAddChild(state, classOf[c]);
+                state = trie.GetOrAddChild(state, classOf[c]);
             }
 
-            builder.AddOutput(state, id);
+            trie.AddOutput(state, id);
         }
 
-        (rootNext, edgeStart, edgeClass, edgeTarget, fail, outputStart, outputs) = builder.Build();
-    }
-
-    /// <summary>Builds the automaton over plain patterns; each pattern's payload is its id.</summary>
-    public KeywordAutomaton(IEnumerable<string> patterns)
-        : this((patterns ?? throw new ArgumentNullException(nameof(patterns))).Select((p, i) => new KeywordPattern(p, i)))
-    {
+        trie.Link();
+        (outputStart, outputs) = trie.FlattenOutputs();
+        fail = trie.Fail;
+        if ((long)trie.StateCount * alphabetSize <= denseLimit)
+        {
+            table = trie.DenseTable(outputStart);
+            rootNext = edgeStart = edgeClass = edgeTarget = [];
+        }
+        else
+        {
+            (rootNext, edgeStart, edgeClass, edgeTarget) = trie.SparseEdges();
+        }
     }
 
     /// <summary>The number of patterns; valid pattern ids are 0 to PatternCount - 1.</summary>
@@ -101,6 +132,9 @@ public sealed class KeywordAutomaton
 
     /// <summary>The number of automaton states (trie nodes including the root).</summary>
     public int StateCount => fail.Length;
+
+    /// <summary>Whether transitions are the dense table (true) or trie edges with failure links (false).</summary>
+    public bool IsDense => table is not null;
 
     /// <summary>The text of pattern <paramref name="patternId"/>.</summary>
     public string GetPattern(int patternId) => patterns[patternId];
@@ -137,66 +171,75 @@ public sealed class KeywordAutomaton
             throw new ArgumentException($"Needs room for {patterns.Length} pattern ids.", nameof(found));
         }
 
-        var newlyFound = 0;
-        var state = Root;
-        foreach (var c in text)
-        {
-            state = Next(state, c);
-            for (int o = outputStart[state], end = outputStart[state + 1]; o < end; o++)
-            {
-                ref var slot = ref found[outputs[o]];
-                if (!slot)
-                {
-                    slot = true;
-                    newlyFound++;
-                }
-            }
-        }
-
-        return newlyFound;
+        var sink = new FoundSink(found);
+        Scan(text, ref sink);
+        return sink.Count;
     }
 
     /// <summary>Whether any pattern occurs in <paramref name="text"/>; stops at the first occurrence.</summary>
     public bool IsMatch(ReadOnlySpan<char> text)
     {
-        var state = Root;
-        foreach (var c in text)
-        {
-            state = Next(state, c);
-            if (outputStart[state] != outputStart[state + 1])
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var sink = default(AnySink);
+        Scan(text, ref sink);
+        return sink.Found;
     }
 
     /// <summary>Every occurrence of every pattern (overlaps included), ordered by end position, then by pattern id.</summary>
     public IReadOnlyList<KeywordHit> Occurrences(ReadOnlySpan<char> text)
     {
-        var hits = new List<KeywordHit>();
-        var state = Root;
-        for (var i = 0; i < text.Length; i++)
-        {
-            state = Next(state, text[i]);
-            for (int o = outputStart[state], end = outputStart[state + 1]; o < end; o++)
-            {
-                hits.Add(new KeywordHit(outputs[o], i + 1 - patterns[outputs[o]].Length));
-            }
-        }
-
-        return hits;
+        var sink = new HitListSink(patterns);
+        Scan(text, ref sink);
+        return sink.Hits;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Next(int state, char c)
+    /// <summary>Runs the automaton over <paramref name="text"/>, handing each reporting position's pattern ids to the sink.</summary>
+    private void Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink)
+        where TSink : IHitSink, allows ref struct
     {
         var map = classOf;
-        var cls = c < (uint)map.Length ? map[c] : 0;
+        if (table is { } next)
+        {
+            var row = 0;
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                var target = next[row + (c < (uint)map.Length ? map[c] : 0)];
+                if (target >= 0)
+                {
+                    row = target;
+                    continue;
+                }
+
+                row = ~target;
+                var state = row / alphabetSize;
+                if (!sink.Report(outputs.AsSpan(outputStart[state], outputStart[state + 1] - outputStart[state]), i + 1))
+                {
+                    return;
+                }
+            }
+
+            return;
+        }
+
+        var current = Root;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            current = SparseNext(current, c < (uint)map.Length ? map[c] : 0);
+            var from = outputStart[current];
+            var to = outputStart[current + 1];
+            if (from != to && !sink.Report(outputs.AsSpan(from, to - from), i + 1))
+            {
+                return;
+            }
+        }
+    }
+
+    private int SparseNext(int state, int cls)
+    {
         if (cls == 0)
         {
-            // No pattern contains this character, so no pattern occurrence can span it.
+            // No pattern contains this character, so no occurrence can span it.
             return Root;
         }
 
@@ -220,10 +263,9 @@ public sealed class KeywordAutomaton
         int lo = edgeStart[state], hi = edgeStart[state + 1];
         if (hi - lo <= 8)
         {
-            var classes = edgeClass;
             for (var e = lo; e < hi; e++)
             {
-                var k = classes[e];
+                var k = edgeClass[e];
                 if (k >= cls)
                 {
                     return k == cls ? edgeTarget[e] : Root;
@@ -239,7 +281,7 @@ public sealed class KeywordAutomaton
 
     private static int[] BuildAlphabet(string[] patterns, out int alphabetSize)
     {
-        var maxChar = 0;
+        var maxChar = -1;
         foreach (var pattern in patterns)
         {
             foreach (var c in pattern)
@@ -248,7 +290,7 @@ public sealed class KeywordAutomaton
             }
         }
 
-        var map = new int[patterns.Length == 0 ? 0 : maxChar + 1];
+        var map = new int[maxChar + 1];
         alphabetSize = 1;
         foreach (var pattern in patterns)
         {
@@ -264,11 +306,70 @@ public sealed class KeywordAutomaton
         return map;
     }
 
+    /// <summary>Receives the pattern ids that end at <c>end</c> (exclusive index); returns false to stop the scan.</summary>
+    private interface IHitSink
+    {
+        bool Report(ReadOnlySpan<int> patternIds, int end);
+    }
+
+    private ref struct FoundSink(Span<bool> found) : IHitSink
+    {
+        private readonly Span<bool> found = found;
+
+        public int Count { get; private set; }
+
+        public bool Report(ReadOnlySpan<int> patternIds, int end)
+        {
+            foreach (var id in patternIds)
+            {
+                ref var slot = ref found[id];
+                if (!slot)
+                {
+                    slot = true;
+                    Count++;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    private struct AnySink : IHitSink
+    {
+        public bool Found { get; private set; }
+
+        public bool Report(ReadOnlySpan<int> patternIds, int end)
+        {
+            Found = true;
+            return false;
+        }
+    }
+
+    private readonly struct HitListSink(string[] patterns) : IHitSink
+    {
+        public List<KeywordHit> Hits { get; } = [];
+
+        public bool Report(ReadOnlySpan<int> patternIds, int end)
+        {
+            foreach (var id in patternIds)
+            {
+                Hits.Add(new KeywordHit(id, end - patterns[id].Length));
+            }
+
+            return true;
+        }
+    }
+
     /// <summary>Mutable trie used only during construction.</summary>
-    private sealed class TrieBuilder(int alphabetSize)
+    private sealed class Trie(int alphabetSize)
     {
         private readonly List<Dictionary<int, int>?> children = [null];
         private readonly List<List<int>?> own = [null];
+        private readonly List<int> breadthFirst = [];
+
+        public int StateCount => children.Count;
+
+        public int[] Fail { get; private set; } = [];
 
         public int GetOrAddChild(int state, int cls)
         {
@@ -286,86 +387,124 @@ public sealed class KeywordAutomaton
 
         public void AddOutput(int state, int patternId) => (own[state] ??= []).Add(patternId);
 
-        public (int[] RootNext, int[] EdgeStart, int[] EdgeClass, int[] EdgeTarget, int[] Fail, int[] OutputStart, int[] Outputs) Build()
+        /// <summary>Computes failure links breadth-first (a state's failure target is shallower, so it is final before use).</summary>
+        public void Link()
         {
-            var stateCount = children.Count;
+            var fail = new int[StateCount];
+            var queue = new Queue<int>();
+            queue.Enqueue(Root);
+            while (queue.Count > 0)
+            {
+                var s = queue.Dequeue();
+                breadthFirst.Add(s);
+                foreach (var (cls, child) in children[s] ?? [])
+                {
+                    fail[child] = s == Root ? Root : Step(fail, fail[s], cls);
+                    queue.Enqueue(child);
+                }
+            }
+
+            Fail = fail;
+        }
+
+        /// <summary>Each state's own patterns followed by its failure chain's, as one ascending list per state.</summary>
+        public (int[] Start, int[] Ids) FlattenOutputs()
+        {
+            var closure = new List<int>[StateCount];
+            foreach (var s in breadthFirst)
+            {
+                var inherited = s == Root ? [] : closure[Fail[s]];
+                closure[s] = own[s] is { } mine ? [.. mine.Concat(inherited).Distinct().Order()] : inherited;
+            }
+
+            var start = new int[StateCount + 1];
+            var ids = new List<int>();
+            for (var s = 0; s < StateCount; s++)
+            {
+                start[s] = ids.Count;
+                ids.AddRange(closure[s]);
+            }
+
+            start[StateCount] = ids.Count;
+            return (start, [.. ids]);
+        }
+
+        /// <summary>The full transition function, rows of alphabetSize entries, encoded as described on the table field.</summary>
+        public int[] DenseTable(int[] outputStart)
+        {
+            var table = new int[StateCount * alphabetSize];
+            foreach (var s in breadthFirst)
+            {
+                var row = s * alphabetSize;
+                if (s != Root)
+                {
+                    // Missing edges behave as from the failure state, whose row (shallower) is already complete.
+                    Array.Copy(table, Fail[s] * alphabetSize, table, row, alphabetSize);
+                }
+
+                foreach (var (cls, child) in children[s] ?? [])
+                {
+                    table[row + cls] = child;
+                }
+            }
+
+            for (var i = 0; i < table.Length; i++)
+            {
+                var target = table[i];
+                table[i] = outputStart[target] != outputStart[target + 1] ? ~(target * alphabetSize) : target * alphabetSize;
+            }
+
+            return table;
+        }
+
+        public (int[] RootNext, int[] EdgeStart, int[] EdgeClass, int[] EdgeTarget) SparseEdges()
+        {
             var rootNext = new int[alphabetSize];
-            var edgeStart = new int[stateCount + 1];
+            foreach (var (cls, child) in children[Root] ?? [])
+            {
+                rootNext[cls] = child;
+            }
+
+            var edgeStart = new int[StateCount + 1];
             var edgeCount = 0;
-            for (var s = 0; s < stateCount; s++)
+            for (var s = 0; s < StateCount; s++)
             {
                 edgeStart[s] = edgeCount;
                 edgeCount += s == Root ? 0 : children[s]?.Count ?? 0;
             }
 
-            edgeStart[stateCount] = edgeCount;
+            edgeStart[StateCount] = edgeCount;
             var edgeClass = new int[edgeCount];
             var edgeTarget = new int[edgeCount];
-            for (var s = 1; s < stateCount; s++)
+            for (var s = 1; s < StateCount; s++)
             {
-                if (children[s] is { } map)
+                var e = edgeStart[s];
+                foreach (var (cls, child) in (children[s] ?? []).OrderBy(p => p.Key))
                 {
-                    var e = edgeStart[s];
-                    foreach (var (cls, child) in map.OrderBy(p => p.Key))
-                    {
-                        edgeClass[e] = cls;
-                        edgeTarget[e] = child;
-                        e++;
-                    }
+                    edgeClass[e] = cls;
+                    edgeTarget[e] = child;
+                    e++;
                 }
             }
 
-            // Breadth-first: a state's failure target is shallower, so its (flattened) outputs are final before it is used.
-            var fail = new int[stateCount];
-            var closure = new List<int>[stateCount];
-            closure[Root] = own[Root] ?? [];
-            var queue = new Queue<int>();
-            foreach (var (cls, child) in children[Root] ?? [])
-            {
-                rootNext[cls] = child;
-                fail[child] = Root;
-                queue.Enqueue(child);
-            }
+            return (rootNext, edgeStart, edgeClass, edgeTarget);
+        }
 
-            while (queue.Count > 0)
+        private int Step(int[] fail, int state, int cls)
+        {
+            while (true)
             {
-                var s = queue.Dequeue();
-                var inherited = closure[fail[s]];
-                closure[s] = own[s] is { } mine ? [.. mine.Concat(inherited).Distinct().Order()] : inherited;
-                foreach (var (cls, child) in children[s] ?? [])
+                if (children[state] is { } map && map.TryGetValue(cls, out var next))
                 {
-                    fail[child] = Step(fail[s], cls);
-                    queue.Enqueue(child);
+                    return next;
                 }
-            }
 
-            var outputStart = new int[stateCount + 1];
-            var outputs = new List<int>();
-            for (var s = 0; s < stateCount; s++)
-            {
-                outputStart[s] = outputs.Count;
-                outputs.AddRange(closure[s]);
-            }
-
-            outputStart[stateCount] = outputs.Count;
-            return (rootNext, edgeStart, edgeClass, edgeTarget, fail, outputStart, [.. outputs]);
-
-            int Step(int state, int cls)
-            {
-                while (true)
+                if (state == Root)
                 {
-                    if (children[state] is { } map && map.TryGetValue(cls, out var next))
-                    {
-                        return next;
-                    }
-
-                    if (state == Root)
-                    {
-                        return Root;
-                    }
-
-                    state = fail[state];
+                    return Root;
                 }
+
+                state = fail[state];
             }
         }
     }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using RelationsAlerts.App.Hosting;
@@ -78,5 +77,6 @@ internal static class AdminTesting
         return await client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
-    public static EntityTagHeaderValue? ETag(HttpResponseMessage response) => response.Headers.ETag;
+    /// <summary>The ETag header exactly as sent, for If-Match.</summary>
+    public static string ETag(HttpResponseMessage response) => response.Headers.GetValues("ETag").Single();
 }

@@ -59,6 +59,39 @@ public sealed class KeywordAutomatonTests
         Assert.Throws<ArgumentException>(() => new KeywordAutomaton(["oil", ""]));
     }
 
+    [Fact]
+    public void Automaton_FallsBackToSparseTransitions_WhenTheDenseTableWouldBeTooLarge()
+    {
+        // Arrange
+        string[] patterns = [" pakistan", " belarus ", " минск", " اسلام آباد ", " he", " she", " hers "];
+        const string text = " pakistani and belarus leaders met in минске and اسلام آباد she said hers ";
+
+        // Act
+        var dense = new KeywordAutomaton(patterns);
+        var sparse = new KeywordAutomaton(patterns.Select((p, i) => new KeywordPattern(p, i)), denseLimit: 0);
+
+        // Assert
+        Assert.True(dense.IsDense);
+        Assert.False(sparse.IsDense);
+        Assert.Equal([0, 1, 2, 3, 4, 5, 6], dense.Match(text)); // " he" is found in " hers ".
+        Assert.Equal(dense.Match(text), sparse.Match(text));
+        Assert.Equal(dense.Occurrences(text), sparse.Occurrences(text));
+    }
+
+    [Fact]
+    public void SectorTagger_UsesOneDenseAutomaton_ForDefaultTopics()
+    {
+        // Arrange
+        var patterns = DefaultTopics.All.SelectMany(t => t.Include.Values.SelectMany(v => v)).Select(t => new KeywordPattern(" " + t.TrimEnd('*'), 0));
+
+        // Act
+        var automaton = new KeywordAutomaton(patterns);
+
+        // Assert
+        // A few hundred keywords in three scripts stay far below the dense limit, so tagging never follows failure links.
+        Assert.True(automaton.IsDense, $"{automaton.StateCount} states");
+    }
+
     [Theory]
     [InlineData("Soil erosion hits farms", false)]
     [InlineData("Oil exports rise", true)]
@@ -161,8 +194,10 @@ public sealed class KeywordAutomatonTests
         Assert.Equal(["Oil*", "gas", "energy"], hits);
     }
 
-    [Fact]
-    public void Automaton_EqualsNaiveContains_OnRandomPatternsAndTexts()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Automaton_EqualsNaiveContains_OnRandomPatternsAndTexts(bool dense)
     {
         // Arrange
         var random = new Random(20261121);
@@ -172,7 +207,8 @@ public sealed class KeywordAutomatonTests
         for (var round = 0; round < 2000; round++)
         {
             var patterns = Enumerable.Range(0, random.Next(1, 12)).Select(_ => RandomString(random, alphabet, 1, 6)).ToArray();
-            var automaton = new KeywordAutomaton(patterns);
+            var automaton = new KeywordAutomaton(patterns.Select((p, i) => new KeywordPattern(p, i)), dense ? KeywordAutomaton.DenseLimit : 0);
+            Assert.Equal(dense, automaton.IsDense);
             var text = RandomString(random, alphabet, 0, 40);
 
             // Act
