@@ -6,7 +6,10 @@ using RelationsAlerts.Core.Processing;
 
 namespace RelationsAlerts.App.Admin;
 
-/// <summary>Feeds and their health. A paused feed is skipped by scheduled polls but can still be polled here on demand.</summary>
+/// <summary>
+/// Feeds and their health. A paused feed is skipped by scheduled polls but can still be polled here on demand.
+/// Feeds listed in <c>Feeds:Sources</c> are registered again at start-up, so deleting one of those lasts until the next start.
+/// </summary>
 public static class FeedEndpoints
 {
     private const int MaxName = 100;
@@ -14,22 +17,29 @@ public static class FeedEndpoints
     public static RouteGroupBuilder MapFeedEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/feeds").WithTags("feeds");
-        group.MapGet("/", async (IFeedStore feeds, CancellationToken cancellationToken) =>
+        group.MapGet("", async (IFeedStore feeds, CancellationToken cancellationToken) =>
             TypedResults.Ok((await feeds.ListAsync(cancellationToken)).OrderBy(f => f.Name, StringComparer.OrdinalIgnoreCase).Select(FeedResponse.From).ToList()))
             .WithName("ListFeeds").WithSummary("List feeds with their health");
         group.MapGet("/{id}", async Task<Results<Ok<FeedResponse>, ProblemHttpResult>> (string id, IFeedStore feeds, CancellationToken cancellationToken) =>
             await feeds.GetAsync(id, cancellationToken) is { } feed ? TypedResults.Ok(FeedResponse.From(feed)) : NotFound(id))
-            .WithName("GetFeed").WithSummary("Get one feed with its health");
-        group.MapPost("/", AddFeedAsync).WithName("AddFeed").WithSummary("Add a feed");
-        group.MapPut("/{id}", UpdateFeedAsync).WithName("UpdateFeed").WithSummary("Change a feed's name, URL or type");
+            .WithName("GetFeed").WithSummary("Get one feed with its health")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("", AddFeedAsync).WithName("AddFeed").WithSummary("Add a feed")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPut("/{id}", UpdateFeedAsync).WithName("UpdateFeed").WithSummary("Change a feed's name, URL or type")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id}/pause", (string id, IFeedStore feeds, CancellationToken cancellationToken) => SetPausedAsync(id, true, feeds, cancellationToken))
-            .WithName("PauseFeed").WithSummary("Pause a feed: scheduled polls skip it");
+            .WithName("PauseFeed").WithSummary("Pause a feed: scheduled polls skip it")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id}/resume", (string id, IFeedStore feeds, CancellationToken cancellationToken) => SetPausedAsync(id, false, feeds, cancellationToken))
-            .WithName("ResumeFeed").WithSummary("Resume a paused feed");
+            .WithName("ResumeFeed").WithSummary("Resume a paused feed")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("/{id}", async Task<Results<NoContent, ProblemHttpResult>> (string id, IFeedStore feeds, CancellationToken cancellationToken) =>
             await feeds.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : NotFound(id))
-            .WithName("DeleteFeed").WithSummary("Delete a feed (stored items stay)");
-        group.MapPost("/{id}/poll", PollFeedAsync).WithName("PollFeed").WithSummary("Poll one feed now and report what it found");
+            .WithName("DeleteFeed").WithSummary("Delete a feed (stored items stay)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id}/poll", PollFeedAsync).WithName("PollFeed").WithSummary("Poll one feed now and report what it found")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 

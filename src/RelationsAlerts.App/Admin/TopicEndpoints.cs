@@ -12,13 +12,17 @@ public static class TopicEndpoints
     public static RouteGroupBuilder MapTopicEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/topics").WithTags("topics");
-        group.MapGet("/", async (ITopicStore topics, CancellationToken cancellationToken) =>
+        group.MapGet("", async (ITopicStore topics, CancellationToken cancellationToken) =>
             TypedResults.Ok((await topics.ListAsync(cancellationToken)).Select(TopicResponse.From).ToList()))
             .WithName("ListTopics").WithSummary("List all topics");
-        group.MapGet("/{id}", GetTopicAsync).WithName("GetTopic").WithSummary("Get one topic and its ETag");
-        group.MapPost("/", CreateTopicAsync).WithName("CreateTopic").WithSummary("Create a topic");
-        group.MapPut("/{id}", UpdateTopicAsync).WithName("UpdateTopic").WithSummary("Replace a topic (If-Match required)");
-        group.MapDelete("/{id}", DeleteTopicAsync).WithName("DeleteTopic").WithSummary("Delete a topic");
+        group.MapGet("/{id}", GetTopicAsync).WithName("GetTopic").WithSummary("Get one topic and its ETag")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("", CreateTopicAsync).WithName("CreateTopic").WithSummary("Create a topic")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPut("/{id}", UpdateTopicAsync).WithName("UpdateTopic").WithSummary("Replace a topic (If-Match required)")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        group.MapDelete("/{id}", DeleteTopicAsync).WithName("DeleteTopic").WithSummary("Delete a topic")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 

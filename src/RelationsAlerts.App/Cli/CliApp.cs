@@ -11,6 +11,7 @@ public static class CliApp
         var root = new RootCommand("RelationsAlerts: Pakistan–Belarus news alerts. An Azure Functions custom handler that also runs on its own.");
         root.Subcommands.Add(ServeCommand());
         root.Subcommands.Add(RunCommand());
+        root.Subcommands.Add(AnalyzeVerb());
         return root.Parse(args).InvokeAsync();
     }
 
@@ -29,6 +30,14 @@ public static class CliApp
             await app.RunAsync(cancellationToken);
             return 0;
         });
+        return command;
+    }
+
+    private static Command AnalyzeVerb()
+    {
+        var input = new Option<FileInfo>("--input") { Description = "JSON Lines file of {\"id\",\"title\",\"summary\",...}; '-' reads standard input.", Required = true };
+        var command = new Command("analyze", "Classify items (relevance, score, sectors, reasons) as the poller does; one JSON line out per line in.") { input };
+        command.SetAction((parse, cancellationToken) => AnalyzeCommand.ExecuteAsync(parse.GetValue(input)!, Console.Out, cancellationToken));
         return command;
     }
 

@@ -27,7 +27,9 @@ public static partial class HtmlText
             return "";
         }
 
-        var text = ScriptRegex().Replace(html, " ");
+        // CDATA markers in HTML are leftovers (markup serialized from mixed content, or a feed that escaped its CDATA).
+        var text = CdataMarkerRegex().Replace(html, "");
+        text = ScriptRegex().Replace(text, " ");
         text = BlockRegex().Replace(text, " ");
         text = TagRegex().Replace(text, "");
         text = WebUtility.HtmlDecode(text);
@@ -105,8 +107,13 @@ public static partial class HtmlText
         });
     }
 
-    [GeneratedRegex(@"<(script|style|iframe|object|noscript)\b[\s\S]*?(</\1\s*>|$)", RegexOptions.IgnoreCase)]
+    // Elements whose content is code or noise rather than text. (iframe/object/applet content is fallback text: only their
+    // tags go, with the other tags.)
+    [GeneratedRegex(@"<(script|style|noscript|template)\b[\s\S]*?(</\1\s*>|$)", RegexOptions.IgnoreCase)]
     private static partial Regex ScriptRegex();
+
+    [GeneratedRegex(@"<!\[CDATA\[|\]\]>")]
+    private static partial Regex CdataMarkerRegex();
 
     [GeneratedRegex(@"<(br|/p|/div|/li|/h\d)\b[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex BlockRegex();

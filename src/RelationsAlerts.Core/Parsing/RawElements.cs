@@ -19,6 +19,7 @@ internal static class RawElements
     private static readonly XNamespace Xhtml = "http://www.w3.org/1999/xhtml";
     private static readonly XNamespace Media = "http://search.yahoo.com/mrss/";
     private const string Itunes = "http://www.itunes.com/dtds/podcast-1.0.dtd";
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Whether <paramref name="element"/> belongs to the vocabulary of <paramref name="context"/> (same namespace or none).</summary>
     public static bool IsCore(XElement element, XElement context) =>
@@ -27,15 +28,15 @@ internal static class RawElements
 
     public static string Title(XElement element, FeedFormat format) => format switch
     {
-        FeedFormat.Atom => Construct(Core(element, "title")),
+        FeedFormat.Atom => FirstText(Construct(Core(element, "title")), Html(MediaElement(element, "title"))),
         FeedFormat.Cdf => Html(Cdf(element, "title")),
         _ => FirstText(Html(Core(element, "title")), Html(element.Element(DublinCore + "title")), Html(MediaElement(element, "title"))),
     };
 
-    /// <summary>RSS description (or summary, whichever comes first), dc:description, Atom summary, CDF abstract.</summary>
+    /// <summary>RSS description (or summary, whichever comes first), dc:description, itunes:summary; Atom summary; then media:description; CDF abstract.</summary>
     public static string Summary(XElement element, FeedFormat format) => format switch
     {
-        FeedFormat.Atom => Construct(Core(element, "summary")),
+        FeedFormat.Atom => FirstText(Construct(Core(element, "summary")), Html(MediaElement(element, "description"))),
         FeedFormat.Cdf => Html(Cdf(element, "abstract")),
         _ => FirstText(
             Html(Core(element, "description", "summary")),
@@ -44,7 +45,7 @@ internal static class RawElements
             Html(MediaElement(element, "description"))),
     };
 
-    /// <summary>content:encoded, xhtml:body, RSS fullitem, Atom content (unless it only points elsewhere with src).</summary>
+    /// <summary>content:encoded, xhtml:body (or body), RSS fullitem, Atom content (unless it only points elsewhere with src).</summary>
     public static string FullContent(XElement entry, FeedFormat format) => format switch
     {
         FeedFormat.Atom => Core(entry, "content") is { } content && content.Attribute("src") is null ? Construct(content) : "",
@@ -52,6 +53,7 @@ internal static class RawElements
         _ => FirstText(
             Html(entry.Element(Content + "encoded")),
             Html(entry.Element(Xhtml + "body")),
+            Html(Core(entry, "body")),
             Html(Core(entry, "fullitem"))),
     };
 
@@ -107,12 +109,12 @@ internal static class RawElements
     public static DateTimeOffset? Created(XElement entry, FeedFormat format) =>
         Date(entry.Element(DcTerms + "created")) ?? (format == FeedFormat.Atom ? Date(Core(entry, "created")) : null);
 
-    /// <summary>RSS &lt;language&gt; or dc:language, else the inherited xml:lang.</summary>
+    /// <summary>RSS &lt;language&gt; or dc:language, else the inherited xml:lang; "en_US" is written "en-US".</summary>
     public static string? Language(XElement channel, FeedFormat format) =>
-        (format is FeedFormat.Rss or FeedFormat.Rdf ? Value(Core(channel, "language")) : null)
-        ?? Value(channel.Element(DublinCore + "language"))
-        ?? channel.AncestorsAndSelf().Select(e => NullIfEmpty((string?)e.Attribute(XNamespace.Xml + "lang"))).FirstOrDefault(l => l is not null)
-            ?.Replace('_', '-');
+        ((format is FeedFormat.Rss or FeedFormat.Rdf ? Value(Core(channel, "language")) : null)
+            ?? Value(channel.Element(DublinCore + "language"))
+            ?? channel.AncestorsAndSelf().Select(e => NullIfEmpty((string?)e.Attribute(XNamespace.Xml + "lang"))).FirstOrDefault(l => l is not null))
+        ?.Replace('_', '-');
 
     public static TimeSpan? Ttl(XElement channel, FeedFormat format) =>
         format == FeedFormat.Rss && Value(Core(channel, "ttl")) is { } ttl && int.TryParse(ttl, out var minutes) && minutes > 0
@@ -193,8 +195,8 @@ internal static class RawElements
                 && !type.EndsWith("xml", StringComparison.Ordinal));
         if (isBase64)
         {
-            // feedparser reads decoded binary content as HTML; only an explicit plain-text type stays plain.
-            var decoded = FromBase64(element.Value) ?? element.Value;
+            // Decoded content is read as HTML (as feedparser does) unless the type says plain text; binary content has no text.
+            var decoded = FromBase64(element.Value) ?? "";
             return type is "" or "text" or "text/plain" ? HtmlText.FromText(decoded) : HtmlText.ToPlainText(decoded);
         }
 
@@ -211,13 +213,14 @@ internal static class RawElements
         return isHtml || mode == "escaped" ? HtmlText.ToPlainText(element.Value) : HtmlText.FromText(element.Value);
     }
 
+    /// <summary>The UTF-8 text a base64 value encodes, or null when it is not base64 or not text.</summary>
     private static string? FromBase64(string value)
     {
         try
         {
-            return Encoding.UTF8.GetString(Convert.FromBase64String(string.Concat(value.Where(c => !char.IsWhiteSpace(c)))));
+            return StrictUtf8.GetString(Convert.FromBase64String(string.Concat(value.Where(c => !char.IsWhiteSpace(c)))));
         }
-        catch (FormatException)
+        catch (Exception ex) when (ex is FormatException or DecoderFallbackException)
         {
             return null;
         }

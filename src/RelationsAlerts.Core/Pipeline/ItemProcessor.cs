@@ -11,13 +11,12 @@ public static class ItemProcessor
     {
         ArgumentNullException.ThrowIfNull(parsed);
         ArgumentNullException.ThrowIfNull(tagger);
-        var relevance = RelevanceClassifier.Classify(parsed.Title, parsed.Summary);
-        if (!relevance.IsRelevant)
+        var analysis = ItemAnalysis.Of(parsed.Title, parsed.Summary, tagger);
+        if (!analysis.Relevance.IsRelevant)
         {
             return null;
         }
 
-        var sectors = tagger.Tag(parsed.Title, parsed.Summary);
         return new NewsItem
         {
             Id = ItemIdentity.Of(parsed),
@@ -29,9 +28,9 @@ public static class ItemProcessor
             // Future dates are clamped: a wrong clock at the publisher must not pin an item to the top.
             PublishedAt = parsed.PublishedAt > now ? now : parsed.PublishedAt,
             FirstSeenAt = now,
-            Sectors = [.. sectors.Select(s => s.SectorId)],
-            RelevanceScore = relevance.Score,
-            Reasons = [.. relevance.Reasons, .. sectors.Select(s => $"sector {s.SectorId}: {string.Join(", ", s.Terms)}")],
+            Sectors = [.. analysis.Sectors.Select(s => s.SectorId)],
+            RelevanceScore = analysis.Relevance.Score,
+            Reasons = analysis.Reasons,
         };
     }
 }

@@ -50,6 +50,40 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Analyze_WritesOneJsonLinePerInput_AndSurvivesBadLines()
+    {
+        // Arrange
+        var input = Path.GetTempFileName();
+        await File.WriteAllLinesAsync(input,
+        [
+            """{"id":"a","title":"Pakistan, Belarus sign agreement on tractor assembly","summary":"Islamabad and Minsk signed an MoU.","lang":"en"}""",
+            "{ broken",
+            """{"id":"c","title":"IMF approves Pakistan tranche","summary":"Islamabad welcomed it."}""",
+        ], TestContext.Current.CancellationToken);
+
+        try
+        {
+            // Act
+            var (exitCode, output) = await RunAsync(new Dictionary<string, string>(), "analyze", "--input", input);
+
+            // Assert
+            Assert.Equal(0, exitCode);
+            var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+            Assert.Equal(3, lines.Count);
+            Assert.True(lines[0].GetProperty("relevant").GetBoolean());
+            Assert.Contains("agriculture", lines[0].GetProperty("sectors").EnumerateArray().Select(s => s.GetString()));
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, lines[0].GetProperty("story").ValueKind);
+            Assert.NotEmpty(lines[0].GetProperty("reasons").EnumerateArray());
+            Assert.True(lines[1].TryGetProperty("error", out _));
+            Assert.False(lines[2].GetProperty("relevant").GetBoolean());
+        }
+        finally
+        {
+            File.Delete(input);
+        }
+    }
+
+    [Fact]
     public async Task RunOnce_FailsWithOneLine_WhenStorageIsNotConfigured()
     {
         // Act

@@ -94,6 +94,98 @@ public sealed class TableFeedStoreTests(AzuriteFixture fixture) : IClassFixture<
         Assert.Equal(FeedState.Initial, (await FindAsync(store, feed.Id)).State);
     }
 
+    [Fact]
+    public async Task GetAsync_ReturnsStoredFeed_OrNullWhenUnknown()
+    {
+        // Arrange
+        var store = new TableFeedStore(tables);
+        var ct = TestContext.Current.CancellationToken;
+        var feed = NewFeed(FullState()) with { Type = FeedType.Gdelt, Paused = true };
+        await store.SaveAsync(feed, ct);
+
+        // Act
+        var found = await store.GetAsync(feed.Id, ct);
+        var missing = await store.GetAsync("f-" + Guid.NewGuid().ToString("N")[..16], ct);
+
+        // Assert
+        Assert.Equal(feed, found);
+        Assert.Null(missing);
+    }
+
+    [Theory]
+    [InlineData(FeedType.Rss, false)]
+    [InlineData(FeedType.Atom, true)]
+    [InlineData(FeedType.GoogleNews, false)]
+    [InlineData(FeedType.Gdelt, true)]
+    public async Task SaveAsync_RoundTripsTypeAndPaused(FeedType type, bool paused)
+    {
+        // Arrange
+        var store = new TableFeedStore(tables);
+        var ct = TestContext.Current.CancellationToken;
+        var feed = NewFeed(FeedState.Initial) with { Type = type, Paused = paused };
+
+        // Act
+        await store.SaveAsync(feed, ct);
+
+        // Assert
+        var stored = await FindAsync(store, feed.Id);
+        Assert.Equal((type, paused), (stored.Type, stored.Paused));
+    }
+
+    [Fact]
+    public async Task ListAsync_ReadsRowWithoutTypeOrPaused_AsActiveRss()
+    {
+        // Arrange: a row as written before feeds had a type or a pause flag.
+        var ct = TestContext.Current.CancellationToken;
+        var id = "f-" + Guid.NewGuid().ToString("N")[..16];
+        await tables.GetTableClient(TableNames.Feeds).AddEntityAsync(
+            new TableEntity("feed", id) { ["Url"] = "https://news.example.org/old.xml", ["Name"] = "Old", ["ConsecutiveFailures"] = 0 }, ct);
+
+        // Act
+        var feed = await FindAsync(new TableFeedStore(tables), id);
+
+        // Assert
+        Assert.Equal((FeedType.Rss, false), (feed.Type, feed.Paused));
+        Assert.True(feed.IsDue(DateTimeOffset.UtcNow));
+    }
+
+    [Fact]
+    public async Task TryAddAsync_AddsOnce_AndKeepsFirstFeedOnConflict()
+    {
+        // Arrange
+        var store = new TableFeedStore(tables);
+        var ct = TestContext.Current.CancellationToken;
+        var feed = NewFeed(FullState()) with { Type = FeedType.Atom };
+
+        // Act
+        var first = await store.TryAddAsync(feed, ct);
+        var second = await store.TryAddAsync(feed with { Name = "Other", State = FeedState.Initial }, ct);
+
+        // Assert
+        Assert.True(first);
+        Assert.False(second);
+        Assert.Equal(feed, await FindAsync(store, feed.Id));
+    }
+
+    [Fact]
+    public async Task DeleteAsync_RemovesFeed_AndReportsMissingFeed()
+    {
+        // Arrange
+        var store = new TableFeedStore(tables);
+        var ct = TestContext.Current.CancellationToken;
+        var feed = NewFeed(FeedState.Initial);
+        await store.SaveAsync(feed, ct);
+
+        // Act
+        var deleted = await store.DeleteAsync(feed.Id, ct);
+        var again = await store.DeleteAsync(feed.Id, ct);
+
+        // Assert
+        Assert.True(deleted);
+        Assert.False(again);
+        Assert.Null(await store.GetAsync(feed.Id, ct));
+    }
+
     private static async Task<FeedSource> FindAsync(TableFeedStore store, string id)
     {
         var feeds = await store.ListAsync(TestContext.Current.CancellationToken);

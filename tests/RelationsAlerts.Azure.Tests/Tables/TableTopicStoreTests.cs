@@ -122,6 +122,133 @@ public sealed class TableTopicStoreTests(AzuriteFixture fixture) : IClassFixture
         AssertSameTopic(topic, Assert.Single(await store.ListAsync(ct)));
     }
 
+    [Fact]
+    public async Task TryAddAsync_ReturnsTopicWithETag_AndNullWhenIdTaken()
+    {
+        // Arrange
+        var store = new TableTopicStore(tables);
+        var ct = TestContext.Current.CancellationToken;
+        var topic = NewTopic("Pharma");
+
+        // Act
+        var added = await store.TryAddAsync(topic, ct);
+        var duplicate = await store.TryAddAsync(topic with { DisplayName = "Other" }, ct);
+
+        // Assert
+        Assert.NotNull(added?.ETag);
+        Assert.Null(duplicate);
+        var stored = await store.GetAsync(topic.Id, ct);
+        AssertSameTopic(topic, stored!);
+        Assert.Equal(added.ETag, stored!.ETag);
+    }
+
+    [Fact]
+    public async Task GetAsync_ReturnsNull_WhenTopicUnknown()
+    {
+        // Act
+        var topic = await new TableTopicStore(tables).GetAsync("no-such-topic", TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Null(topic);
+    }
+
+    [Fact]
+    public async Task TryUpdateAsync_ReplacesTopic_WhenETagCurrent()
+    {
+        // Arrange
+        var store = new TableTopicStore(tables);
+        var ct = TestContext.Current.CancellationToken;
+        var added = await store.TryAddAsync(NewTopic("Before"), ct);
+        var edited = added! with
+        {
+            DisplayName = "After",
+            Include = new Dictionary<string, IReadOnlyList<string>> { ["ur"] = ["ادوی*"] },
+            Enabled = false,
+        };
+
+        // Act
+        var updated = await store.TryUpdateAsync(edited, ct);
+
+        // Assert
+        Assert.NotNull(updated);
+        Assert.NotEqual(added.ETag, updated.ETag);
+        var stored = await store.GetAsync(added.Id, ct);
+        AssertSameTopic(edited, stored!);
+        Assert.Equal(updated.ETag, stored!.ETag);
+    }
+
+    [Fact]
+    public async Task TryUpdateAsync_ReturnsNull_WhenETagStaleOrTopicDeleted()
+    {
+        // Arrange
+        var store = new TableTopicStore(tables);
+        var ct = TestContext.Current.CancellationToken;
+        var added = await store.TryAddAsync(NewTopic("Original"), ct);
+        var first = await store.TryUpdateAsync(added! with { DisplayName = "First writer" }, ct);
+
+        // Act
+        var stale = await store.TryUpdateAsync(added with { DisplayName = "Second writer" }, ct);
+        await store.DeleteAsync(added.Id, ct);
+        var deleted = await store.TryUpdateAsync(first! with { DisplayName = "After delete" }, ct);
+
+        // Assert
+        Assert.Null(stale);
+        Assert.Null(deleted);
+        Assert.Null(await store.GetAsync(added.Id, ct));
+    }
+
+    [Fact]
+    public async Task TryUpdateAsync_Throws_WhenTopicHasNoETag()
+    {
+        // Arrange
+        var store = new TableTopicStore(tables);
+
+        // Act + Assert
+        await Assert.ThrowsAsync<ArgumentException>(() => store.TryUpdateAsync(NewTopic("x"), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task DeleteAsync_RemovesTopic_AndReportsMissingTopic()
+    {
+        // Arrange
+        var store = new TableTopicStore(tables);
+        var ct = TestContext.Current.CancellationToken;
+        var added = await store.TryAddAsync(NewTopic("Doomed"), ct);
+
+        // Act
+        var deleted = await store.DeleteAsync(added!.Id, ct);
+        var again = await store.DeleteAsync(added.Id, ct);
+
+        // Assert
+        Assert.True(deleted);
+        Assert.False(again);
+        Assert.Empty(await store.ListAsync(ct));
+    }
+
+    [Fact]
+    public async Task ListAsync_ReturnsETags_ThatMatchGetAsync()
+    {
+        // Arrange
+        var store = new TableTopicStore(tables);
+        var ct = TestContext.Current.CancellationToken;
+        await store.SeedAsync(DefaultTopics.All, ct);
+
+        // Act
+        var listed = Assert.Single(await store.ListAsync(ct), t => t.Id == "trade");
+
+        // Assert
+        Assert.Equal((await store.GetAsync("trade", ct))!.ETag, listed.ETag);
+        Assert.False(string.IsNullOrEmpty(listed.ETag));
+    }
+
+    private static Topic NewTopic(string displayName) => new()
+    {
+        Id = "t-" + Guid.NewGuid().ToString("N")[..12],
+        DisplayName = displayName,
+        Include = new Dictionary<string, IReadOnlyList<string>> { ["en"] = ["pharma*"], ["ru"] = ["фарма*"] },
+        Exclude = new Dictionary<string, IReadOnlyList<string>> { ["en"] = ["farmer*"] },
+    };
+
     private static void AssertSameTopic(Topic expected, Topic actual)
     {
         Assert.Equal(expected.Id, actual.Id);

