@@ -6,7 +6,7 @@ public static class DefaultTopics
     public static IReadOnlyList<Topic> All { get; } =
     [
         Make("agriculture", "Agriculture", "Farming, food, fertiliser and farm machinery",
-            "agricultur*, agro*, farm*, tractor*, harvest*, crop*, wheat, rice, seed*, fertili*, potash, livestock, dairy, milk, cattle, breed*, fruit*, citrus, kinnow, food security, mtz, mechanis*, mechaniz*",
+            "agricultur*, agro*, farm*, tractor*, harvest*, crop*, wheat, rice, seeds, certified seed*, hybrid seed*, seed potato*, fertili*, potash, livestock, dairy, milk, cattle, breed*, fruit*, citrus, kinnow, food security, mtz, mechanis*, mechaniz*",
             "сельск*, агро*, трактор*, урожа*, зерн*, удобрени*, калий*, семен*, молоч*, мтз, скот*, фрукт*, рис, комбайн*",
             "زراع*, زرعی, کاشت*, ٹریکٹر*, کھاد, گندم, چاول, فصل*, مویشی"),
         Make("industry", "Industry", "Manufacturing, machinery and joint production",
@@ -18,7 +18,7 @@ public static class DefaultTopics
             "здравоохранени*, медицин*, фарма*, лекарств*, больниц*, вакцин*, врач*, инсулин*",
             "صحت, ادوی*, دوا*, ہسپتال*, طبی"),
         Make("trade", "Trade", "Trade turnover, exports, imports, customs and commissions",
-            "trade*, export*, import*, turnover, customs, tariff*, commerce, commercial, business forum*, business council*, chamber of commerce, free trade, market*, investment*, shipped, shipment*, trade fair*, trade exhibition*, single country exhibition, showcase*, buyer*, purchase*, procure*, buy, buying, sales, sell*",
+            "trade*, export*, import*, turnover, customs, tariff*, commerce, commercial, business forum*, business council*, chamber of commerce, free trade, market*, investment*, shipped, shipment*, trade fair*, trade exhibition*, single country exhibition, showcase*, buyer*, purchase*, procure*, buy, buying, sales, sell*, to supply, will supply, supply contract*, supply deal*, joint venture*, local assembly, service centre*, spare parts, dealer*",
             "торгов*, товарооборот*, экспорт*, импорт*, таможен*, пошлин*, бизнес форум*, инвестиц*, рын*, контракт*, постав*, выставк*, деловой совет, закуп*, продаж*, приобрет*",
             "تجارت*, برآمد*, درآمد*, کسٹم*, سرمایہ کاری, منڈی"),
         Make("energy", "Energy", "Power, oil, gas, coal, nuclear and renewables",
