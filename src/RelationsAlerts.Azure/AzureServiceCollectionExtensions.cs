@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RelationsAlerts.Azure.Email;
 using RelationsAlerts.Azure.Queues;
@@ -30,9 +31,11 @@ public static class AzureServiceCollectionExtensions
     public static IServiceCollection AddSendGridMailSender(this IServiceCollection services)
     {
         services.AddHttpClient(SendGridMailSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IMailSender>(sp => new SendGridMailSender(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(SendGridMailSender.HttpClientName),
-            sp.GetRequiredService<IOptions<SendGridOptions>>()));
+            sp.GetRequiredService<IOptions<SendGridOptions>>(),
+            sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 

@@ -9,10 +9,10 @@ namespace RelationsAlerts.Azure.Email;
 
 /// <summary>
 /// Sends through SendGrid's v3 mail/send API with the official client on our shared HttpClient. The client's own
-/// retries are off (they skip 429 and lose the response); a non-2xx becomes a <see cref="MailSendException"/>
-/// and the queue's retry does the rest.
+/// retries are off (they skip 429 and lose the response); our loop retries 429 (honouring Retry-After), 5xx and
+/// network failures with exponential back-off and jitter, a bounded number of times. Other 4xx are final.
 /// </summary>
-public sealed class SendGridMailSender(HttpClient httpClient, IOptions<SendGridOptions> options) : IMailSender
+public sealed class SendGridMailSender(HttpClient httpClient, IOptions<SendGridOptions> options, TimeProvider clock) : IMailSender
 {
     public const string HttpClientName = "sendgrid";
 
@@ -27,7 +27,27 @@ public sealed class SendGridMailSender(HttpClient httpClient, IOptions<SendGridO
     public async Task<MailReceipt> SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(mail);
-        var message = Build(mail);
+        var message = SendGridMessageBuilder.Build(mail, options.Value);
+        for (var attempt = 1; ; attempt++)
+        {
+            var (receipt, failure, retryAfter) = await TrySendAsync(message, cancellationToken);
+            if (receipt is not null)
+            {
+                return receipt;
+            }
+
+            var delay = Backoff(attempt, retryAfter);
+            if (!failure!.IsTransient || attempt >= options.Value.MaxAttempts || delay > options.Value.MaxDelay)
+            {
+                throw failure;
+            }
+
+            await Task.Delay(delay, clock, cancellationToken);
+        }
+    }
+
+    private async Task<(MailReceipt? Receipt, MailSendException? Failure, TimeSpan? RetryAfter)> TrySendAsync(SendGridMessage message, CancellationToken cancellationToken)
+    {
         Response response;
         try
         {
@@ -35,48 +55,32 @@ public sealed class SendGridMailSender(HttpClient httpClient, IOptions<SendGridO
         }
         catch (HttpRequestException ex)
         {
-            throw new MailSendException("sendgrid: " + ex.Message, isTransient: true, ex);
+            return (null, new MailSendException("sendgrid: " + ex.Message, isTransient: true, ex), null);
         }
         catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new MailSendException("sendgrid: request timed out", isTransient: true, ex);
+            return (null, new MailSendException("sendgrid: request timed out", isTransient: true, ex), null);
         }
 
         if (response.IsSuccessStatusCode)
         {
             var id = response.Headers.TryGetValues("X-Message-Id", out var values) ? values.FirstOrDefault() : null;
-            return new MailReceipt("sendgrid", id);
+            return (new MailReceipt("sendgrid", id), null, null);
         }
 
         var transient = response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500;
-        throw new MailSendException($"sendgrid: HTTP {(int)response.StatusCode}", transient);
+        var retryAfter = response.Headers.RetryAfter is { } header
+            ? header.Delta ?? (header.Date - clock.GetUtcNow())
+            : null;
+        return (null, new MailSendException($"sendgrid: HTTP {(int)response.StatusCode}", transient), retryAfter);
     }
 
-    private SendGridMessage Build(OutgoingMail mail)
+    private TimeSpan Backoff(int attempt, TimeSpan? retryAfter)
     {
-        var message = new SendGridMessage
-        {
-            From = new EmailAddress(options.Value.FromEmail, options.Value.FromName),
-            PlainTextContent = mail.Text,
-            HtmlContent = mail.Html,
-        };
-        message.SetGlobalSubject(mail.Subject);
-        message.AddTo(new EmailAddress(mail.To));
-        foreach (var (name, value) in mail.Headers)
-        {
-            message.AddHeader(name, value);
-        }
-
-        if (mail.Categories.Count > 0)
-        {
-            message.AddCategories([.. mail.Categories]);
-        }
-
-        message.AddCustomArg("digest_id", mail.IdempotencyKey);
-        // We send our own List-Unsubscribe; SendGrid's tracking would add a second one and rewrite links.
-        message.SetSubscriptionTracking(false);
-        message.SetClickTracking(false, false);
-        message.SetOpenTracking(false);
-        return message;
+        var exponential = options.Value.BaseDelay * Math.Pow(2, attempt - 1);
+        // Full jitter on top keeps a fleet of senders from retrying in lock step.
+        var jitter = options.Value.BaseDelay * Random.Shared.NextDouble();
+        var wait = retryAfter is { } server && server > exponential ? server : exponential;
+        return wait + jitter;
     }
 }

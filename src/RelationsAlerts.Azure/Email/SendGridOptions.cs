@@ -17,4 +17,16 @@ public sealed class SendGridOptions
     public string FromEmail { get; set; } = "digest@relationsalerts.example";
 
     public string FromName { get; set; } = "RelationsAlerts";
+
+    /// <summary>Attempts per message on 429/5xx/network errors (1 = no retry); past that the queue retries the job.</summary>
+    [Range(1, 10)]
+    public int MaxAttempts { get; set; } = 4;
+
+    /// <summary>First back-off delay; doubles per attempt, with jitter.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Longest single wait, including a server's Retry-After; a longer ask fails the attempt for the queue to retry.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 }

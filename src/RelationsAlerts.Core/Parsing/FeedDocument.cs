@@ -74,9 +74,9 @@ internal sealed class FeedDocument
                 return new FeedDocument(FeedFormat.Atom, root, [.. root.Elements().Where(e => e.Name.LocalName == "entry" && RawElements.IsCore(e, root))]);
             case "rss":
             case "RDF" when root.Name.Namespace == RawElements.Rdf:
-                // RSS requires a channel; an <rss> without one (empty, or items straight under the root) is not read as a feed.
-                var channel = root.Elements().FirstOrDefault(e => e.Name.LocalName == "channel")
-                    ?? throw new FeedParseException($"parse: <{name}> without <channel> is not a feed");
+                // RSS requires a channel, but real and test feeds omit it (empty, or items straight under the root):
+                // like feedparser, read the root as the channel then.
+                var channel = root.Elements().FirstOrDefault(e => e.Name.LocalName == "channel") ?? root;
                 // RSS 0.9x and 2.0 nest items in the channel, RSS 0.90 and 1.0 put them beside it.
                 var items = root.Elements().SelectMany(e => e == channel ? channel.Elements() : [e])
                     .Where(e => e.Name.LocalName == "item" && RawElements.IsCore(e, channel));

@@ -68,6 +68,8 @@ public sealed class FeedEndpointsTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal(FeedType.GoogleNews, stored!.Type);
         Assert.Equal(new Uri(url), stored.Url);
         Assert.False(stored.Paused);
+        var fetched = await OkJsonAsync(await client.GetAsync(Url($"/api/admin/feeds/{id}"), TestContext.Current.CancellationToken));
+        Assert.Equal(("ok", url), (fetched.GetProperty("status").GetString(), fetched.GetProperty("url").GetString()));
     }
 
     [Theory]

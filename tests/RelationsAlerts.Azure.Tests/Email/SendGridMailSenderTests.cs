@@ -252,7 +252,7 @@ public sealed class SendGridMailSenderTests
     }
 
     private static SendGridMailSender NewSender(HttpClient http, string host) =>
-        new(http, Options.Create(new SendGridOptions { ApiKey = "SG.test", Host = host, FromEmail = "digest@example.org" }));
+        new(http, Options.Create(new SendGridOptions { ApiKey = "SG.test", Host = host, FromEmail = "digest@example.org", MaxAttempts = 1 }), TimeProvider.System);
 
     private static OutgoingMail NewMail()
     {

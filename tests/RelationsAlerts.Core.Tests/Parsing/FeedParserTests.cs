@@ -437,10 +437,6 @@ public sealed class FeedParserTests
     [InlineData("{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"JSON\",\"items\":[]}")]
     [InlineData("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>404 Not Found</title></head><body><h1>Not Found</h1><p>The page was not found.<br></p></body></html>")]
     [InlineData("<!DOCTYPE html><html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>")]
-    [InlineData("<rss version=\"2.0\"></rss>")]
-    [InlineData("<rss version=\"2.0\"/>")]
-    [InlineData("<rss></rss>")]
-    [InlineData("<rss version=\"2.0\"><item><title>orphan</title></item></rss>")]
     [InlineData("<rss version=\"2.0\"><channel><title>unterminated")]
     [InlineData("<opml version=\"2.0\"><body><outline text=\"x\"/></body></opml>")]
     public void Parse_ThrowsFeedParseException_WhenNotAFeed(string body)
@@ -666,4 +662,17 @@ public sealed class FeedParserTests
 
     private static ParsedFeed Parse(string xml, string? contentType = null) =>
         FeedParser.Parse(Encoding.UTF8.GetBytes(xml), contentType, FeedUrl);
+
+    [Theory]
+    [InlineData("<rss version=\"2.0\"></rss>", 0)]
+    [InlineData("<rss></rss>", 0)]
+    [InlineData("<rss version=\"2.0\"><item><title>orphan</title><link>https://example.org/o</link></item></rss>", 1)]
+    public void Parse_ReadsRootAsChannel_WhenRssHasNoChannel(string xml, int expectedItems)
+    {
+        // Act
+        var feed = FeedParser.Parse(System.Text.Encoding.UTF8.GetBytes(xml), null, new Uri("https://example.org/feed"));
+
+        // Assert
+        Assert.Equal(expectedItems, feed.Items.Count);
+    }
 }
