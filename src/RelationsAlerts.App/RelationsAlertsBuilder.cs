@@ -65,6 +65,7 @@ public static class RelationsAlertsBuilder
         services.AddRelationsAlertsCore();
         services.AddRelationsAlertsStorage();
         services.AddSubscriberFeatures(configuration, mode);
+        services.AddRelationsAlertsTelemetry(configuration);
         if (!string.IsNullOrWhiteSpace(configuration[$"{SendGridOptions.SectionName}:ApiKey"]))
         {
             services.AddSendGridMailSender();

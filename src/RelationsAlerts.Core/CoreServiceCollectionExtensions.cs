@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using RelationsAlerts.Core.Fetching;
 using RelationsAlerts.Core.Pipeline;
 using RelationsAlerts.Core.Subscribers;
+using RelationsAlerts.Core.Telemetry;
 
 namespace RelationsAlerts.Core;
 
@@ -14,6 +15,7 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddRelationsAlertsCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<PipelineMetrics>();
         services.AddSingleton<FeedFetcher>();
         services.AddSingleton<FeedRefresher>();
         services.AddSingleton<PollFeedsJob>();

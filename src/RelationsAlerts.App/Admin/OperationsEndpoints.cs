@@ -15,7 +15,7 @@ public static class OperationsEndpoints
         var group = app.MapGroup("").WithTags("operations");
         group.MapPost("/poll", async (PollFeedsJob job, CancellationToken cancellationToken) =>
             TypedResults.Ok(PollResponse.From(await job.RunAsync(cancellationToken: cancellationToken))))
-            .WithName("PollFeeds").WithSummary("Run PollFeeds now (every due feed) and return its summary");
+            .WithName("PollAllFeeds").WithSummary("Run PollFeeds now (every due feed) and return its summary");
         group.MapGet("/stats", GetStatsAsync).WithName("GetStats").WithSummary("Items per sector per day, and feed health counts");
         return group;
     }

@@ -13,7 +13,7 @@ namespace RelationsAlerts.App.Subscribers;
 public static class SubscriptionEndpoints
 {
     public const string RateLimitPolicy = "public";
-    private const string Accepted = "If the address can receive our email, a confirmation link is on its way. Check your inbox.";
+    internal const string Accepted = "If the address can receive our email, a confirmation link is on its way. Check your inbox.";
 
     public static IEndpointRouteBuilder MapSubscriptionEndpoints(this IEndpointRouteBuilder app)
     {

@@ -42,4 +42,8 @@ public sealed class StorageDigestQueue(QueueServiceClient client, IOptions<Stora
     /// <remarks>The body goes to the poison queue unchanged (as the Functions host does) so it can be replayed; the reason is logged by the caller.</remarks>
     public Task PoisonAsync(ReadOnlyMemory<byte> body, string reason, CancellationToken cancellationToken = default) =>
         poison.SendMessageAsync(new BinaryData(body), cancellationToken: cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<long> CountPoisonAsync(CancellationToken cancellationToken = default) =>
+        (await poison.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
 }

@@ -65,7 +65,8 @@ public sealed class FeedFetcher(IHttpClientFactory httpClientFactory, IOptions<F
     {
         var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.UserAgent.ParseAdd(options.Value.UserAgent);
-        request.Headers.Accept.ParseAdd("application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8");
+        // JSON for GDELT DOC 2.0 ArtList feeds (format=json).
+        request.Headers.Accept.ParseAdd("application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.9, */*;q=0.8");
         if (state.ETag is { Length: > 0 } etag)
         {
             request.Headers.TryAddWithoutValidation("If-None-Match", etag);

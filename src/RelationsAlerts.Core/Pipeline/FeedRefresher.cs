@@ -5,6 +5,7 @@ using RelationsAlerts.Core.Fetching;
 using RelationsAlerts.Core.Parsing;
 using RelationsAlerts.Core.Ports;
 using RelationsAlerts.Core.Processing;
+using RelationsAlerts.Core.Telemetry;
 
 namespace RelationsAlerts.Core.Pipeline;
 
@@ -18,11 +19,25 @@ public sealed partial class FeedRefresher(
     IItemStore itemStore,
     TimeProvider clock,
     IOptions<PollingOptions> options,
+    PipelineMetrics metrics,
     ILogger<FeedRefresher> logger)
 {
     public async Task<FeedRunResult> RefreshAsync(FeedSource feed, SectorTagger tagger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(feed);
+        using var activity = PipelineMetrics.Tracing.StartActivity("RefreshFeed");
+        activity?.SetTag("feed.id", feed.Id);
+        var result = await RefreshCoreAsync(feed, tagger, cancellationToken);
+        metrics.RecordFeedPoll(feed.Id, result.Status == FeedRunStatus.Failed);
+        metrics.ItemsFetched.Add(result.ItemsSeen);
+        metrics.ItemsKept.Add(result.ItemsKept);
+        metrics.ItemsDropped.Add(result.ItemsDropped);
+        metrics.ItemsNew.Add(result.ItemsNew);
+        return result;
+    }
+
+    private async Task<FeedRunResult> RefreshCoreAsync(FeedSource feed, SectorTagger tagger, CancellationToken cancellationToken)
+    {
         var fetched = await fetcher.FetchAsync(feed, cancellationToken);
         var now = clock.GetUtcNow();
         switch (fetched)
@@ -45,7 +60,7 @@ public sealed partial class FeedRefresher(
         ParsedFeed parsed;
         try
         {
-            parsed = FeedParser.Parse(fetched.Body, fetched.ContentType, fetched.FinalUrl);
+            parsed = FeedBodyParser.Parse(feed.Type, fetched.Body, fetched.ContentType, fetched.FinalUrl);
         }
         catch (FeedParseException ex)
         {

@@ -4,6 +4,7 @@ using RelationsAlerts.Core.Digests;
 using RelationsAlerts.Core.Ports;
 using RelationsAlerts.Core.Processing;
 using RelationsAlerts.Core.Subscribers;
+using RelationsAlerts.Core.Telemetry;
 
 namespace RelationsAlerts.Core.Pipeline;
 
@@ -19,6 +20,7 @@ public sealed partial class PollFeedsJob(
     FeedRefresher refresher,
     TimeProvider clock,
     IOptions<PollingOptions> options,
+    PipelineMetrics metrics,
     ILogger<PollFeedsJob> logger)
 {
     /// <param name="progress">Receives each feed's result as it finishes.</param>
@@ -26,6 +28,7 @@ public sealed partial class PollFeedsJob(
     /// <param name="cancellationToken">Cancels the run.</param>
     public async Task<PollSummary> RunAsync(IProgress<FeedRunResult>? progress = null, bool digestsForAll = false, CancellationToken cancellationToken = default)
     {
+        using var activity = PipelineMetrics.Tracing.StartActivity("PollFeeds");
         var started = clock.GetUtcNow();
         await topicStore.SeedAsync(DefaultTopics.All, cancellationToken);
         var tagger = new SectorTagger(await topicStore.ListAsync(cancellationToken));
@@ -47,6 +50,8 @@ public sealed partial class PollFeedsJob(
 
         var newSectors = results.SelectMany(r => r.NewSectors).ToHashSet(StringComparer.Ordinal);
         var queued = await QueueDigestsAsync(newSectors, digestsForAll, clock.GetUtcNow(), cancellationToken);
+        // The poison-queue alert reads this gauge; report it on every run, zero included.
+        metrics.RecordPoisonMessages(await digestQueue.CountPoisonAsync(cancellationToken));
         var summary = new PollSummary([.. results.OrderBy(r => r.FeedId, StringComparer.Ordinal)], queued, clock.GetUtcNow());
         Log.Finished(logger, summary.FeedsPolled, summary.FeedsFailed, summary.ItemsKept, summary.ItemsNew, summary.ItemsDropped, queued);
         return summary;

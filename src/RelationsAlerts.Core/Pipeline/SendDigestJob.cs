@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using RelationsAlerts.Core.Digests;
 using RelationsAlerts.Core.Ports;
 using RelationsAlerts.Core.Subscribers;
+using RelationsAlerts.Core.Telemetry;
 
 namespace RelationsAlerts.Core.Pipeline;
 
@@ -18,6 +19,7 @@ public sealed partial class SendDigestJob(
     IMailSender mailSender,
     IDigestQueue queue,
     SubscriberLinks links,
+    PipelineMetrics metrics,
     TimeProvider clock,
     IOptions<DigestOptions> options,
     ILogger<SendDigestJob> logger)
@@ -95,6 +97,7 @@ public sealed partial class SendDigestJob(
             ?? throw new DigestBusyException("the subscriber changed while the digest was being built");
         var receipt = await SendOrReleaseAsync(claimed, digest, cancellationToken);
         await RecordAsync(claimed, request.Until, cancellationToken);
+        metrics.DigestsSent.Add(1);
         Log.Sent(logger, request.DigestId, digest.ItemCount, receipt.Transport);
         return new DigestOutcome(DigestOutcomeKind.Sent, $"{digest.ItemCount} items via {receipt.Transport}", digest.ItemCount);
     }
@@ -123,6 +126,7 @@ public sealed partial class SendDigestJob(
         }
         catch (MailSendException)
         {
+            metrics.SendFailures.Add(1);
             // The transport said no: nothing was sent, so release the claim and let the queue retry.
             await subscribers.TryUpdateAsync(claimed with { DigestInFlight = null, DigestInFlightAt = null }, CancellationToken.None);
             throw;

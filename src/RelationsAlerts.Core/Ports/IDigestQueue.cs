@@ -14,6 +14,9 @@ public interface IDigestQueue
 
     /// <summary>Moves a message body to the poison queue with the reason it could not be processed.</summary>
     Task PoisonAsync(ReadOnlyMemory<byte> body, string reason, CancellationToken cancellationToken = default);
+
+    /// <summary>Approximate number of messages in the poison queue (for the alert metric).</summary>
+    Task<long> CountPoisonAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>A received queue message.</summary>
