@@ -4,6 +4,7 @@ using RelationsAlerts.App.Hosting;
 using RelationsAlerts.App.Mail;
 using RelationsAlerts.App.Subscribers;
 using RelationsAlerts.App.Triggers;
+using RelationsAlerts.App.Web;
 using RelationsAlerts.Azure;
 using RelationsAlerts.Azure.Email;
 using RelationsAlerts.Core;
@@ -30,6 +31,8 @@ public static class RelationsAlertsBuilder
             builder.Configuration.AddInMemoryCollection(overrides);
         }
 
+        builder.Configuration.AddDefaultFeedSources();
+
         ConfigureLogging(builder, mode);
         ConfigureKestrel(builder, mode);
         builder.Services.AddRelationsAlerts(builder.Configuration, mode);
@@ -41,6 +44,7 @@ public static class RelationsAlertsBuilder
         app.MapHealthEndpoints();
         app.MapAdminEndpoints(); // Admin API: topics, feeds, operations (Admin/AdminApi.cs)
         app.MapSubscriberFeatures();
+        app.MapPublicWeb(); // Public site: sign-up, preferences, archive, Atom feeds (Web/PublicWebEndpoints.cs)
         return app;
     }
 

@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RelationsAlerts.Core.Fetching;
 using RelationsAlerts.Core.Pipeline;
+using RelationsAlerts.Core.Ports;
+using RelationsAlerts.Core.Stories;
 using RelationsAlerts.Core.Subscribers;
 using RelationsAlerts.Core.Telemetry;
 
@@ -24,6 +26,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<LinkSigner>();
         services.AddSingleton<SubscriberLinks>();
         services.AddSingleton<SubscriptionService>();
+        // Stories: storage adapters replace this process-local default (AddRelationsAlertsStorage).
+        services.TryAddSingleton<IStoryStore, InMemoryStoryStore>();
+        services.AddSingleton<StoryAssigner>();
 
         services.AddHttpClient(FeedFetcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp =>

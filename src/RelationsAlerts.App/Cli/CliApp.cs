@@ -12,6 +12,7 @@ public static class CliApp
         root.Subcommands.Add(ServeCommand());
         root.Subcommands.Add(RunCommand());
         root.Subcommands.Add(AnalyzeVerb());
+        root.Subcommands.Add(ParseFeedVerb());
         return root.Parse(args).InvokeAsync();
     }
 
@@ -41,6 +42,15 @@ public static class CliApp
         return command;
     }
 
+    private static Command ParseFeedVerb()
+    {
+        var paths = new Argument<string[]>("PATH") { Description = "Feed files, or directories searched recursively for *.xml and *.json.", Arity = ArgumentArity.OneOrMore };
+        var baseUrl = new Option<Uri?>("--base-url") { Description = "Resolve relative links against this URL (default: the file's own path, which leaves them out).", HelpName = "URL" };
+        var command = new Command("parse-feed", "Parse saved RSS/Atom/RDF (XML) or GDELT ArtList (JSON) documents as the poller does; one JSON object out per document.") { paths, baseUrl };
+        command.SetAction((parse, cancellationToken) => ParseFeedCommand.ExecuteAsync(parse.GetValue(paths)!, parse.GetValue(baseUrl), Console.Out, cancellationToken));
+        return command;
+    }
+
     private static Command RunCommand()
     {
         var once = new Option<bool>("--once") { Description = "Poll every due feed once, send the queued digests, print a summary and exit." };
@@ -49,7 +59,8 @@ public static class CliApp
             Description = "Serve DIR/feeds/*.xml on a loopback port and poll them, and import DIR/subscribers.json (local demo runs only).",
             HelpName = "DIR",
         };
-        var command = new Command("run", "Run the pipeline from the command line.") { once, samples };
+        var all = new Option<bool>("--all") { Description = "Poll every feed that is not paused, whether it is due or not (after a configuration change; benchmarks)." };
+        var command = new Command("run", "Run the pipeline from the command line.") { once, samples, all };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!parse.GetValue(once))
@@ -60,7 +71,7 @@ public static class CliApp
 
             try
             {
-                return await RunOnceCommand.ExecuteAsync(parse.GetValue(samples), Console.Out, cancellationToken);
+                return await RunOnceCommand.ExecuteAsync(parse.GetValue(samples), parse.GetValue(all), Console.Out, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RelationsAlerts.App.Admin;
 using RelationsAlerts.Azure;
 using RelationsAlerts.Core.Feeds;
 using RelationsAlerts.Core.Ports;
@@ -27,7 +28,7 @@ public sealed class AppInitializer(StorageInitializer storage, IFeedStore feeds,
             if (!done)
             {
                 await storage.InitializeAsync(cancellationToken);
-                await RegisterFeedsAsync(options.Value.Sources, cancellationToken);
+                await RegisterFeedsAsync(options.Value.Registered, cancellationToken);
                 done = true;
             }
         }
@@ -42,7 +43,9 @@ public sealed class AppInitializer(StorageInitializer storage, IFeedStore feeds,
         foreach (var source in sources)
         {
             var url = new Uri(source.Url);
-            await feeds.EnsureAsync(new FeedSource(FeedIds.FromUrl(url), url, source.Name ?? url.Host, FeedState.Initial), cancellationToken);
+            var type = FeedTypes.TryParse(source.Type, out var parsed) ? parsed : FeedType.Rss;
+            var feed = new FeedSource(FeedIds.FromUrl(url), url, source.Name ?? url.Host, FeedState.Initial) { Type = type, Paused = source.Paused };
+            await feeds.EnsureAsync(feed, cancellationToken);
         }
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using RelationsAlerts.App.Web;
 using RelationsAlerts.Core.Ports;
 using RelationsAlerts.Core.Subscribers;
 
@@ -66,8 +67,14 @@ public static class SubscriptionEndpoints
         return outcome.Succeeded ? TypedResults.Ok(new MessageResponse(outcome.Message)) : TypedResults.Problem(outcome.Message, statusCode: 400);
     }
 
-    private static async Task<Results<Ok<PreferencesResponse>, ProblemHttpResult>> GetPreferencesAsync(string? token, SubscriptionService subscriptions, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<PreferencesResponse>, ProblemHttpResult, WebResult>> GetPreferencesAsync(
+        string? token, HttpRequest request, SubscriptionService subscriptions, ITopicStore topics, SubscriberLinks links, CancellationToken cancellationToken)
     {
+        if (PreferencesPage.WantsHtml(request))
+        {
+            return await PreferencesPage.GetAsync(token, subscriptions, topics, links, cancellationToken);
+        }
+
         var outcome = await subscriptions.GetForManageAsync(token, cancellationToken);
         return outcome.Succeeded ? TypedResults.Ok(PreferencesResponse.From(outcome.Subscriber!)) : TypedResults.Problem(outcome.Message, statusCode: 400);
     }

@@ -39,7 +39,7 @@ internal static class SignUpPage
     }
 
     private static WebResult Render(
-        IReadOnlyList<Topic> topics, SubscriptionFormValues values, IReadOnlyDictionary<string, string[]> errors, bool prefill, int status = StatusCodes.Status200OK)
+        IReadOnlyList<Topic> topics, SubscriptionFormValues values, Dictionary<string, string[]> errors, bool prefill, int status = StatusCodes.Status200OK)
     {
         var form = SubscriptionForm.Render(new(WebLayout.SubscribePath, "Subscribe", IncludeEmail: true, PrefillTimeZone: prefill, Html.Empty), values, errors, topics);
         var title = errors.Count > 0 ? "Error: " + Title : Title;

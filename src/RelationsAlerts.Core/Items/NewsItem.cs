@@ -26,4 +26,7 @@ public sealed record NewsItem
 
     /// <summary>Why the item was kept (which evidence matched, which rule decided).</summary>
     public IReadOnlyList<string> Reasons { get; init; } = [];
+
+    /// <summary>The story (reports of one event) the item was filed under; null until it is assigned one.</summary>
+    public string? StoryId { get; init; }
 }

@@ -26,6 +26,11 @@ public static class GdeltArticleParser
             body = body[3..];
         }
 
+        if (FirstSignificantByte(body) == (byte)'[')
+        {
+            throw new FeedParseException("gdelt: expected a JSON object with \"articles\", got a JSON array");
+        }
+
         if (!IsJsonObject(body))
         {
             throw new FeedParseException($"gdelt: expected a JSON object, got: {Notice(body)}");
@@ -47,12 +52,13 @@ public static class GdeltArticleParser
             throw new FeedParseException($"gdelt: \"articles\" is {articles.ValueKind}, not an array");
         }
 
-        var items = articles.EnumerateArray()
+        var entries = articles.EnumerateArray()
             .Where(a => a.ValueKind == JsonValueKind.Object)
-            .Select(a => Article(a, feedUrl))
+            .Select(Article)
             .OfType<ParsedItem>()
             .ToList();
-        return new ParsedFeed(title, "utf-8", null, items);
+        // As in FeedParser: Items are the entries with a title (GDELT has no summaries), Entries keep link-only ones too.
+        return new ParsedFeed(title, "utf-8", null, [.. entries.Where(e => e.Title.Length > 0)]) { Entries = entries };
     }
 
     private static JsonDocument Load(ReadOnlySpan<byte> body)
@@ -74,11 +80,12 @@ public static class GdeltArticleParser
         }
     }
 
-    private static ParsedItem? Article(JsonElement article, Uri feedUrl)
+    private static ParsedItem? Article(JsonElement article)
     {
-        var title = HtmlText.FromText(Text(article, "title"));
+        var title = HtmlText.ToPlainText(Text(article, "title"));
         var url = Text(article, "url");
-        var link = FeedParser.Absolute(url, feedUrl);
+        // GDELT links are absolute article URLs; anything else is not resolved against the API's address.
+        var link = Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" ? absolute : null;
         if (title.Length == 0 && link is null)
         {
             return null;
@@ -88,7 +95,7 @@ public static class GdeltArticleParser
         return new ParsedItem
         {
             EntryId = url,
-            Title = title.Length > 0 ? title : link!.AbsoluteUri,
+            Title = title,
             Link = link,
             PublishedAt = seen,
             Source = Text(article, "domain") ?? link?.Host,
@@ -132,7 +139,8 @@ public static class GdeltArticleParser
     private static string Notice(ReadOnlySpan<byte> body)
     {
         var head = Encoding.UTF8.GetString(body[..Math.Min(body.Length, 4096)]);
-        var text = string.Join(' ', HtmlText.ToPlainText(head).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        // Every tag separates words here: an error page's <title> and body are two phrases, not one word.
+        var text = string.Join(' ', HtmlText.ToPlainText(head.Replace("<", " <", StringComparison.Ordinal)).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return text.Length == 0 ? "an empty body"
             : text.Length > MaxQuotedNotice ? $"\"{text[..MaxQuotedNotice]}…\""
             : $"\"{text}\"";

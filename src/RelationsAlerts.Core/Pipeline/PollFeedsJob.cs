@@ -25,14 +25,15 @@ public sealed partial class PollFeedsJob(
 {
     /// <param name="progress">Receives each feed's result as it finishes.</param>
     /// <param name="digestsForAll">Queue digests for every frequency, not only instant subscribers (<c>run --once</c>).</param>
+    /// <param name="includeNotDue">Poll every feed that is not paused, not only the due ones (<c>run --once --all</c>).</param>
     /// <param name="cancellationToken">Cancels the run.</param>
-    public async Task<PollSummary> RunAsync(IProgress<FeedRunResult>? progress = null, bool digestsForAll = false, CancellationToken cancellationToken = default)
+    public async Task<PollSummary> RunAsync(IProgress<FeedRunResult>? progress = null, bool digestsForAll = false, bool includeNotDue = false, CancellationToken cancellationToken = default)
     {
         using var activity = PipelineMetrics.Tracing.StartActivity("PollFeeds");
         var started = clock.GetUtcNow();
         await topicStore.SeedAsync(DefaultTopics.All, cancellationToken);
         var tagger = new SectorTagger(await topicStore.ListAsync(cancellationToken));
-        var due = (await feedStore.ListAsync(cancellationToken)).Where(f => f.IsDue(started)).ToList();
+        var due = (await feedStore.ListAsync(cancellationToken)).Where(f => includeNotDue ? !f.Paused : f.IsDue(started)).ToList();
         Log.Starting(logger, due.Count);
 
         var results = new List<FeedRunResult>(due.Count);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RelationsAlerts.Core.Digests;
 using RelationsAlerts.Core.Ports;
 using RelationsAlerts.Core.Subscribers;
@@ -12,22 +13,27 @@ namespace RelationsAlerts.Core.Pipeline;
 /// </summary>
 public sealed partial class ScheduleDigestsJob(
     ISubscriberStore subscribers,
+    IItemStore items,
     IDigestQueue queue,
     SubscriptionService subscriptions,
     TimeProvider clock,
+    IOptions<DigestOptions> options,
     ILogger<ScheduleDigestsJob> logger)
 {
     public async Task<ScheduleSummary> RunAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
+        var active = await subscribers.ListActiveAsync(cancellationToken);
         var due = new List<DigestRequest>();
-        foreach (var subscriber in await subscribers.ListActiveAsync(cancellationToken))
+        foreach (var subscriber in active)
         {
             if (DigestSchedule.LatestOccurrence(subscriber, now) is { } occurrence && (subscriber.LastDigestUntil is null || subscriber.LastDigestUntil < occurrence))
             {
                 due.Add(DigestRequest.For(subscriber.Id, occurrence));
             }
         }
+
+        due.AddRange(await InstantCatchUpAsync(active, now, cancellationToken));
 
         foreach (var batch in due.Chunk(100))
         {
@@ -37,6 +43,25 @@ public sealed partial class ScheduleDigestsJob(
         var expired = await subscriptions.ExpirePendingAsync(cancellationToken);
         Log.Scheduled(logger, due.Count, expired);
         return new ScheduleSummary(due.Count, expired);
+    }
+
+    /// <summary>
+    /// PollFeeds queues instant digests right after storing items; if it died in between, this sweep finds instant
+    /// subscribers with items newer than their last digest and queues them, so nothing waits for the next new item.
+    /// </summary>
+    private async Task<IEnumerable<DigestRequest>> InstantCatchUpAsync(IReadOnlyList<Subscriber> active, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var instant = active.Where(s => s.Frequency == DigestFrequency.Instant).ToList();
+        if (instant.Count == 0)
+        {
+            return [];
+        }
+
+        var floor = now - options.Value.FirstDigestLookback;
+        var recent = await items.ListSeenBetweenAsync(floor, now, cancellationToken);
+        return instant
+            .Where(s => recent.Any(i => i.FirstSeenAt > (s.LastDigestUntil ?? floor) && i.Sectors.Any(s.Sectors.Contains)))
+            .Select(s => DigestRequest.For(s.Id, recent.Max(i => i.FirstSeenAt)));
     }
 
     private static partial class Log

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.FileProviders;
 using RelationsAlerts.Azure.Tests.Infrastructure;
 
@@ -15,12 +16,22 @@ public sealed class SampleFeedServer : IAsyncDisposable
     public static IReadOnlyList<string> FeedFiles { get; } =
         [.. Directory.EnumerateFiles(RepositoryPaths.Combine("samples", "feeds"), "*.xml").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];
 
-    public static async Task<SampleFeedServer> StartAsync()
+    /// <param name="gate">Runs before every request; a test can hold a request here to act while the poll is under way.</param>
+    public static async Task<SampleFeedServer> StartAsync(Func<HttpContext, Task>? gate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
+        if (gate is not null)
+        {
+            app.Use(async (context, next) =>
+            {
+                await gate(context);
+                await next(context);
+            });
+        }
+
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(RepositoryPaths.Combine("samples", "feeds")) });
         await app.StartAsync();
         return new SampleFeedServer(app) { BaseAddress = new Uri(app.Urls.First()) };

@@ -1,0 +1,108 @@
+using RelationsAlerts.Core.Ports;
+
+namespace RelationsAlerts.Core.Stories;
+
+/// <summary>
+/// <see cref="IStoryStore"/> in process memory, laid out like the table store: one time-ordered list per band key, so a
+/// lookup is a binary search per key. Used by <c>analyze</c>, the benchmark and tests, and by hosts without storage.
+/// </summary>
+public sealed class InMemoryStoryStore : IStoryStore
+{
+    /// <summary>Rows read per band key at most, newest first (the table store reads one page).</summary>
+    public const int MaxPerBand = 100;
+
+    private readonly Lock sync = new();
+    private readonly Dictionary<string, string> storyOfItem = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<StoryMember>> members = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<StoryCandidate>> bands = new(StringComparer.Ordinal);
+
+    /// <inheritdoc/>
+    public Task<string?> FindStoryOfAsync(string itemId, CancellationToken cancellationToken = default)
+    {
+        lock (sync)
+        {
+            return Task.FromResult(storyOfItem.GetValueOrDefault(itemId));
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<StoryCandidate>> FindCandidatesAsync(
+        IReadOnlyCollection<string> bandKeys, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(bandKeys);
+        var found = new Dictionary<string, StoryCandidate>(StringComparer.Ordinal);
+        lock (sync)
+        {
+            foreach (var key in bandKeys)
+            {
+                if (!bands.TryGetValue(key, out var rows))
+                {
+                    continue;
+                }
+
+                var end = FirstAfter(rows, until);
+                for (var i = end - 1; i >= 0 && i >= end - MaxPerBand && rows[i].Features.Time >= from; i--)
+                {
+                    found.TryAdd(rows[i].ItemId, rows[i]);
+                }
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<StoryCandidate>>([.. found.Values]);
+    }
+
+    /// <inheritdoc/>
+    public Task SaveMemberAsync(StoryMember member, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        lock (sync)
+        {
+            if (!storyOfItem.TryAdd(member.ItemId, member.StoryId))
+            {
+                return Task.CompletedTask;
+            }
+
+            (members.TryGetValue(member.StoryId, out var list) ? list : members[member.StoryId] = []).Add(member);
+            var row = new StoryCandidate(member.ItemId, member.StoryId, member.Features);
+            foreach (var key in member.BandKeys)
+            {
+                var rows = bands.TryGetValue(key, out var existing) ? existing : bands[key] = [];
+                rows.Insert(FirstAfter(rows, member.PublishedAt), row);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public Task<Story?> GetAsync(string storyId, CancellationToken cancellationToken = default)
+    {
+        lock (sync)
+        {
+            if (!members.TryGetValue(storyId, out var list))
+            {
+                return Task.FromResult<Story?>(null);
+            }
+
+            var ordered = list.OrderBy(m => m.PublishedAt).ThenBy(m => m.ItemId, StringComparer.Ordinal).ToList();
+            return Task.FromResult<Story?>(new Story(
+                storyId,
+                list[0].ItemId,
+                [.. ordered.Select(m => m.ItemId)],
+                [.. ordered.Select(m => m.Outlet).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)]));
+        }
+    }
+
+    /// <summary>The index of the first row published after <paramref name="time"/> (rows are in time order).</summary>
+    private static int FirstAfter(List<StoryCandidate> rows, DateTimeOffset time)
+    {
+        int low = 0, high = rows.Count;
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            (low, high) = rows[middle].Features.Time <= time ? (middle + 1, high) : (low, middle);
+        }
+
+        return low;
+    }
+}

@@ -1,0 +1,13 @@
+namespace RelationsAlerts.Core.Stories;
+
+/// <summary>One event and its reports: the report that started it, every member (earliest first) and their outlets.</summary>
+public sealed record Story(string Id, string FirstItemId, IReadOnlyList<string> MemberIds, IReadOnlyList<string> Outlets);
+
+/// <summary>A report filed under a story, with what the band index needs to find and score it later.</summary>
+public sealed record StoryMember(string StoryId, string ItemId, string? Outlet, StoryFeatures Features, IReadOnlyList<string> BandKeys)
+{
+    public DateTimeOffset PublishedAt => Features.Time;
+}
+
+/// <summary>A stored report that shares a band key with a new one.</summary>
+public sealed record StoryCandidate(string ItemId, string StoryId, StoryFeatures Features);

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text;
+using RelationsAlerts.Core.Processing;
+
+namespace RelationsAlerts.Core.Stories;
+
+/// <summary>A word of a report: its <see cref="TextNormalizer"/> form, and the casing that marks names.</summary>
+internal readonly record struct StoryToken(string Text, string Original, bool SentenceStart, bool InTitle)
+{
+    public bool Capitalised => Original.Length > 0 && char.IsUpper(Original[0]);
+
+    /// <summary>"NTDC", "MTZ": abbreviations are names even at the start of a sentence.</summary>
+    public bool AllCaps => Original.Length > 1 && Original.All(c => !char.IsLetter(c) || char.IsUpper(c));
+
+    /// <summary>Splits the title and the summary into words as <see cref="TextNormalizer"/> does, remembering sentence starts.</summary>
+    public static List<StoryToken> Split(string title, string summary)
+    {
+        var tokens = new List<StoryToken>();
+        Add(tokens, title, inTitle: true);
+        Add(tokens, summary, inTitle: false);
+        return tokens;
+    }
+
+    private static void Add(List<StoryToken> tokens, string text, bool inTitle)
+    {
+        var word = new StringBuilder();
+        var sentenceStart = true;
+        foreach (var c in text.Normalize(NormalizationForm.FormKC))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                word.Append(c);
+                continue;
+            }
+
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            sentenceStart = Flush(tokens, word, sentenceStart, inTitle) && sentenceStart;
+            if (c is '.' or '!' or '?' or '؟' or '۔' or ':')
+            {
+                sentenceStart = true;
+            }
+        }
+
+        Flush(tokens, word, sentenceStart, inTitle);
+    }
+
+    /// <summary>Emits the pending word; returns false when one was emitted (the sentence has started).</summary>
+    private static bool Flush(List<StoryToken> tokens, StringBuilder word, bool sentenceStart, bool inTitle)
+    {
+        if (word.Length == 0)
+        {
+            return true;
+        }
+
+        var original = word.ToString();
+        word.Clear();
+        tokens.Add(new StoryToken(TextNormalizer.Normalize(original).Trim(), original, sentenceStart, inTitle));
+        return false;
+    }
+}
