@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using RelationsAlerts.Core.Items;
+using RelationsAlerts.Core.Processing;
 
 namespace RelationsAlerts.Core.Digests;
 
@@ -123,7 +124,7 @@ public static class DigestRenderer
     private static string Byline(NewsItem item)
     {
         var date = (item.PublishedAt ?? item.FirstSeenAt).UtcDateTime.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
-        var source = item.Source ?? item.Link?.Host;
+        var source = item.Source is { Length: > 0 } named ? DisplayText.StripBidiControls(named) : item.Link?.Host;
         return source is null ? date : $"{source} · {date}";
     }
 
@@ -132,7 +133,8 @@ public static class DigestRenderer
 
     private static string Encode(string value) => WebUtility.HtmlEncode(value);
 
-    private static string OneLine(string value) => string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    private static string OneLine(string value) =>
+        string.Join(' ', DisplayText.StripBidiControls(value).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static string Shorten(string value, int max) =>
         value.Length <= max ? value : string.Concat(value.AsSpan(0, value.LastIndexOf(' ', max - 1) is var cut and > 0 ? cut : max - 1), "…");

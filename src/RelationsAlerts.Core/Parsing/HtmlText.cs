@@ -28,7 +28,7 @@ public static partial class HtmlText
         }
 
         // CDATA markers in HTML are leftovers (markup serialized from mixed content, or a feed that escaped its CDATA).
-        var text = CdataMarkerRegex().Replace(html, "");
+        var text = CdataMarkerRegex().Replace(Processing.DisplayText.StripBidiControls(html), "");
         text = ScriptRegex().Replace(text, " ");
         text = BlockRegex().Replace(text, " ");
         text = TagRegex().Replace(text, "");

@@ -28,16 +28,17 @@ public sealed record StoryFeatures
     public IReadOnlyList<string> Sectors { get; init; } = [];
 
     /// <summary>
-    /// The set MinHash is computed over: the cross-language features (concepts other than generic acts, names, numbers).
-    /// A report with almost none of them (outside the lexicon) falls back on its word stems so its copies still meet.
+    /// The set MinHash is computed over: the cross-language features (countries, concepts other than generic acts, names,
+    /// numbers). A report with none of them (outside the lexicon) falls back on its word stems so its copies still meet.
     /// </summary>
     public IReadOnlyList<string> Shingles()
     {
         var shingles = new List<string>();
+        shingles.AddRange(Countries.Select(c => "k:" + c));
         shingles.AddRange(Concepts.Where(c => StoryWeights.ConceptKindOf(c) != ConceptKind.Action).Select(c => "c:" + c));
         shingles.AddRange(Names.Select(n => "n:" + n));
         shingles.AddRange(Numbers.Select(n => "#:" + n));
-        if (shingles.Count < 3)
+        if (shingles.Count == 0)
         {
             shingles.AddRange(Words.Select(w => "w:" + w));
         }
