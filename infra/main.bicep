@@ -39,6 +39,12 @@ param alertEmail string
 @description('NCRONTAB schedule (6 fields, UTC) of the PollFeeds timer function; exposed as app setting PollFeedsSchedule.')
 param pollSchedule string = '0 */15 * * * *'
 
+@description('NCRONTAB schedule (6 fields, UTC) of the ScheduleDigests timer function; exposed as app setting ScheduleDigestsSchedule.')
+param scheduleDigestsSchedule string = '0 */15 * * * *'
+
+@description('SendGrid Event Webhook verification key (base64 DER public key from SendGrid, not a secret); app setting Webhooks__SendGridPublicKey. Empty = the webhook endpoint refuses every call.')
+param sendGridWebhookPublicKey string = ''
+
 @description('Sender address for digest e-mails (must be a verified SendGrid sender).')
 param sendGridFromEmail string
 
@@ -136,6 +142,8 @@ module functionApp 'modules/functionapp.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     pollSchedule: pollSchedule
+    scheduleDigestsSchedule: scheduleDigestsSchedule
+    sendGridWebhookPublicKey: sendGridWebhookPublicKey
     sendGridFromEmail: sendGridFromEmail
     publicBaseUrl: publicBaseUrl
   }

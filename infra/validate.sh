@@ -2,6 +2,8 @@
 # Offline validation of the RelationsAlerts Bicep templates.
 #
 #   infra/validate.sh            (from any directory)
+#   infra/validate.sh --out DIR  also keep the compiled ARM JSON: DIR/main.json and
+#                                DIR/main.<env>.json (parameters) for each .bicepparam
 #
 # 1. Obtains the Bicep CLI without az/internet access to GitHub: restores the
 #    NuGet package Azure.Bicep.CommandLine.linux-x64 (pinned below) through the
@@ -21,6 +23,23 @@ BICEP_VERSION="0.49.2"
 BICEP_PACKAGE="azure.bicep.commandline.linux-x64"
 
 infra_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+out_dir=""
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --out)
+      [[ $# -ge 2 && -n "$2" ]] || { echo "validate.sh: --out needs a directory" >&2; exit 2; }
+      out_dir="$2"; shift 2 ;;
+    --out=*)
+      out_dir="${1#--out=}"; shift ;;
+    -h|--help)
+      sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d' | sed 's/^# \{0,1\}//'
+      exit 0 ;;
+    *)
+      echo "validate.sh: unknown argument '$1' (usage: validate.sh [--out DIR])" >&2; exit 2 ;;
+  esac
+done
+
 tools_proj="${infra_dir}/tools/bicep-cli.proj"
 
 work_dir="$(mktemp -d)"
@@ -106,6 +125,17 @@ run_bicep "bicep lint main.bicep" lint "${infra_dir}/main.bicep"
 for param_file in "${param_files[@]}"; do
   run_bicep "bicep lint $(basename "${param_file}")" lint "${param_file}"
 done
+
+if [[ -n "${out_dir}" ]]; then
+  mkdir -p "${out_dir}"
+  shopt -s nullglob
+  kept=("${work_dir}"/build/*.json "${work_dir}"/params/*.json)
+  shopt -u nullglob
+  if [[ "${#kept[@]}" -gt 0 ]]; then
+    cp "${kept[@]}" "${out_dir}/"
+  fi
+  log "compiled ARM JSON kept in ${out_dir}: $(cd "${out_dir}" && ls -- *.json 2>/dev/null | tr '\n' ' ')"
+fi
 
 if [[ "${failures}" -ne 0 ]]; then
   echo "validate.sh: FAILED (${failures} step(s) failed, ${diagnostics} diagnostic(s))" >&2

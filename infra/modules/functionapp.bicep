@@ -56,6 +56,12 @@ param maximumInstanceCount int
 @description('NCRONTAB (6-field, UTC) schedule of the PollFeeds timer function.')
 param pollSchedule string
 
+@description('NCRONTAB (6-field, UTC) schedule of the ScheduleDigests timer function.')
+param scheduleDigestsSchedule string
+
+@description('SendGrid Event Webhook verification key (base64 DER public key; not a secret). Empty = the webhook endpoint refuses every call.')
+param sendGridWebhookPublicKey string
+
 @description('Sender address for digest e-mails (SendGrid verified sender).')
 param sendGridFromEmail string
 
@@ -149,8 +155,10 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
       // Application Insights with Entra ID auth (local auth disabled on the component).
       APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
-      // App configuration (read by host.json %PollFeedsSchedule% and by the handler).
+      // App configuration (read by the function.json %PollFeedsSchedule% / %ScheduleDigestsSchedule% and by the handler).
       PollFeedsSchedule: pollSchedule
+      ScheduleDigestsSchedule: scheduleDigestsSchedule
+      Webhooks__SendGridPublicKey: sendGridWebhookPublicKey
       SendGrid__ApiKey: kvRefs.sendGridApiKey
       SendGrid__FromEmail: sendGridFromEmail
       Links__SigningKey: kvRefs.linkSigningKey

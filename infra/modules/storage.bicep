@@ -25,6 +25,8 @@ var tableNames = [
   'feeds'
   'topics'
   'subscribers'
+  'stories'
+  'storybands'
 ]
 
 var queueNames = [

@@ -23,6 +23,7 @@ public static class AzureServiceCollectionExtensions
         services.AddSingleton<IFeedStore, TableFeedStore>();
         services.AddSingleton<ITopicStore, TableTopicStore>();
         services.AddSingleton<ISubscriberStore, TableSubscriberStore>();
+        services.Replace(ServiceDescriptor.Singleton<IStoryStore, TableStoryStore>());
         services.AddSingleton<IDigestQueue, StorageDigestQueue>();
         services.AddSingleton<StorageInitializer>();
         return services;

@@ -13,6 +13,7 @@ public static class CliApp
         root.Subcommands.Add(RunCommand());
         root.Subcommands.Add(AnalyzeVerb());
         root.Subcommands.Add(ParseFeedVerb());
+        root.Subcommands.Add(ReplayPoisonCommand.Verb());
         return root.Parse(args).InvokeAsync();
     }
 

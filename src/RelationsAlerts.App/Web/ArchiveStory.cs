@@ -4,7 +4,7 @@ using RelationsAlerts.Core.Ports;
 
 namespace RelationsAlerts.App.Web;
 
-/// <summary>One archive entry: the reports of one story, earliest first. For now every item is its own story.</summary>
+/// <summary>One archive entry: the reports of one story (<see cref="NewsItem.StoryId"/>), earliest first; an item not yet filed under a story stands alone.</summary>
 internal sealed record ArchiveStory(string Id, IReadOnlyList<NewsItem> Reports)
 {
     public const string DayFormat = "yyyy-MM-dd";
@@ -55,6 +55,8 @@ internal sealed record ArchiveStory(string Id, IReadOnlyList<NewsItem> Reports)
         return Group(sector is null ? found : found.Where(i => i.Sectors.Contains(sector, StringComparer.Ordinal)));
     }
 
-    // Items carry no story id yet; when they do, reports of one story group here.
-    private static string StoryKey(NewsItem item) => item.Id;
+    /// <summary>Whether <see cref="Id"/> names a story rather than a lone item.</summary>
+    public bool IsStory => Lead.StoryId is not null;
+
+    private static string StoryKey(NewsItem item) => item.StoryId ?? item.Id;
 }

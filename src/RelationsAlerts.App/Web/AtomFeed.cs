@@ -23,7 +23,7 @@ internal static class AtomFeed
     public static string EntryId(ArchiveStory story)
     {
         ArgumentNullException.ThrowIfNull(story);
-        return TagPrefix + "item/" + story.Id;
+        return TagPrefix + (story.IsStory ? "story/" : "item/") + story.Id;
     }
 
     public static Task<IResult> GetAllAsync(

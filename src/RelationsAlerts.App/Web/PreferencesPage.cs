@@ -39,7 +39,7 @@ internal static class PreferencesPage
         var values = SubscriptionFormValues.From(form);
         var sectors = await PublicTopics.ListAsync(topics, cancellationToken);
         var submitted = values.ToRequest();
-        var errors = submitted.Validate(PublicTopics.Ids(sectors), requireEmail: false);
+        var errors = SubscriptionForm.ForPeople(submitted.Validate(PublicTopics.Ids(sectors), requireEmail: false));
         if (errors.Count > 0)
         {
             return Render(sectors, token, current.Subscriber!, links, values, errors, status: StatusCodes.Status400BadRequest);

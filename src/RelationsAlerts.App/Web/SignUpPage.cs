@@ -22,7 +22,7 @@ internal static class SignUpPage
         var values = SubscriptionFormValues.From(form);
         var sectors = await PublicTopics.ListAsync(topics, cancellationToken);
         var submitted = values.ToRequest();
-        var errors = submitted.Validate(PublicTopics.Ids(sectors));
+        var errors = SubscriptionForm.ForPeople(submitted.Validate(PublicTopics.Ids(sectors)));
         if (errors.Count > 0)
         {
             return Render(sectors, values, errors, prefill: false, StatusCodes.Status400BadRequest);

@@ -7,10 +7,12 @@ namespace RelationsAlerts.App.Web;
 /// <summary>One story with every report of it: outlet, date, summary and a link to the outlet's page (http(s) only).</summary>
 internal static class StoryPage
 {
-    public static async Task<WebResult> GetAsync(string day, string id, IItemStore items, ITopicStore topics, CancellationToken cancellationToken)
+    /// <summary>The story first seen on <paramref name="day"/>, with the reports that joined it within the archive window after.</summary>
+    public static async Task<WebResult> GetAsync(
+        string day, string id, IItemStore items, ITopicStore topics, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!DateOnly.TryParseExact(day, ArchiveStory.DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            || (await ArchiveStory.OnDayAsync(items, date, sector: null, cancellationToken)).FirstOrDefault(s => s.Id == id) is not { } story)
+            || await FindAsync(items, date, id, clock.GetUtcNow(), cancellationToken) is not { } story)
         {
             return ArchivePage.NotFound("Story not found", "There is no story at this address. It may have moved; search the archive instead.");
         }
@@ -28,6 +30,19 @@ internal static class StoryPage
             <ol class="reports">{Html.Join(story.Reports.Select(Report))}</ol>
             </article>
             """), WebSection.Archive), cacheable: true);
+    }
+
+    private static async Task<ArchiveStory?> FindAsync(IItemStore items, DateOnly day, string id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        if (start > now)
+        {
+            return null;
+        }
+
+        var until = Math.Max(Math.Min((start + ArchiveStory.Window).UtcTicks, now.UtcTicks), start.AddDays(1).AddTicks(-1).UtcTicks);
+        var stories = await ArchiveStory.BetweenAsync(items, start.AddTicks(-1), new DateTimeOffset(until, TimeSpan.Zero), sector: null, cancellationToken);
+        return stories.FirstOrDefault(s => s.Id == id && s.FirstSeenAt < start.AddDays(1));
     }
 
     private static Html Report(NewsItem item)

@@ -47,6 +47,20 @@ internal static class SubscriptionForm
             """);
     }
 
+    /// <summary>
+    /// The API's messages, except that the sector message lists ids for API clients; people pick from the list shown.
+    /// </summary>
+    public static Dictionary<string, string[]> ForPeople(Dictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (errors.ContainsKey("sectors"))
+        {
+            errors["sectors"] = ["Choose at least one sector from the list."];
+        }
+
+        return errors;
+    }
+
     private static Html ErrorSummary(IReadOnlyDictionary<string, string[]> errors, IReadOnlyList<Topic> topics)
     {
         if (errors.Count == 0)

@@ -54,7 +54,7 @@ internal static class WebAssets
         header.site nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
         header.site nav a { color: #ffffff; text-decoration: none; padding: 0.25rem 0; border-bottom: 2px solid transparent; }
         header.site nav a:hover, header.site nav a[aria-current="page"] { border-bottom-color: #ffffff; }
-        main { background: #ffffff; padding-top: 1.5rem; padding-bottom: 2rem; margin-top: 1.5rem; margin-bottom: 1.5rem; border-radius: 6px; box-shadow: 0 1px 3px rgba(0, 0, 0, 0.08); }
+        main.wrap { background: #ffffff; padding: 1.5rem 1rem 2rem; margin: 1.5rem auto; border-radius: 6px; box-shadow: 0 1px 3px rgba(0, 0, 0, 0.08); }
         main:focus { outline: none; }
         h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 0.75rem; }
         h2 { font-size: 1.15rem; line-height: 1.3; margin: 1.25rem 0 0.5rem; }
@@ -67,10 +67,10 @@ internal static class WebAssets
         .field { margin: 0 0 1.25rem; }
         fieldset.field { border: 0; padding: 0; min-width: 0; }
         label, legend { font-weight: 600; display: block; margin-bottom: 0.25rem; padding: 0; }
-        input[type="email"], input[type="date"], select { font: inherit; color: inherit; width: 100%; max-width: 26rem; padding: 0.5rem 0.6rem; border: 2px solid #6b7280; border-radius: 4px; background: #ffffff; min-height: 2.75rem; }
+        input[type="email"], input[type="date"], select { font: inherit; color: inherit; width: 100%; max-width: 26rem; padding: 0.5rem 0.6rem; border: 2px solid #6b7280; border-radius: 4px; background: #ffffff; height: 2.75rem; }
         input[aria-invalid="true"], select[aria-invalid="true"] { border-color: #b91c1c; }
         .choices { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: 0.5rem 1rem; }
-        .choice { display: grid; grid-template-columns: 1.5rem 1fr; align-items: start; column-gap: 0.4rem; padding: 0.35rem 0; }
+        .choice { display: grid; grid-template-columns: 1.5rem 1fr; align-items: start; align-content: start; column-gap: 0.4rem; padding: 0.35rem 0; }
         .choice input { width: 1.25rem; height: 1.25rem; margin: 0.15rem 0 0; accent-color: #0b6e4f; }
         .choice label { margin: 0; }
         .choice .desc { grid-column: 2; margin: 0; }
@@ -86,7 +86,7 @@ internal static class WebAssets
         .notice { border-left: 5px solid #0b6e4f; background: #ecfdf5; padding: 0.75rem 1rem; margin: 0 0 1.5rem; }
         .filters { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 0 1rem; margin-bottom: 0.5rem; }
         .filters .field { flex: 1 1 12rem; margin-bottom: 0.75rem; }
-        .filters button { margin-bottom: 0.75rem; }
+        .filters button { margin-bottom: 0.75rem; height: 2.75rem; padding-top: 0; padding-bottom: 0; }
         .stories { list-style: none; margin: 1rem 0; padding: 0; }
         .story { border-top: 1px solid #e5e7eb; padding: 1rem 0; }
         .story h2 { margin: 0 0 0.25rem; font-size: 1.1rem; }
@@ -95,9 +95,10 @@ internal static class WebAssets
         .tags a { display: inline-block; font-size: 0.85rem; padding: 0.1rem 0.6rem; border: 1px solid #0b6e4f; border-radius: 999px; color: #0b6e4f; text-decoration: none; }
         .tags a:hover { background: #ecfdf5; }
         .reports { padding-left: 1.25rem; }
-        .reports li { margin-bottom: 0.75rem; }
+        .reports li { margin-bottom: 1rem; }
+        .reports p { margin: 0.15rem 0; }
         .pager { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem; border-top: 1px solid #e5e7eb; padding-top: 1rem; }
-        @media (max-width: 30rem) { h1 { font-size: 1.35rem; } main { border-radius: 0; margin-top: 0; } }
+        @media (max-width: 30rem) { h1 { font-size: 1.35rem; } main.wrap { border-radius: 0; margin-top: 0; } }
         """;
 
     private static string Version(string content) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)).AsSpan(0, 6));

@@ -1,4 +1,6 @@
+using Azure;
 using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Options;
 using RelationsAlerts.Core.Digests;
 using RelationsAlerts.Core.Ports;
@@ -46,4 +48,42 @@ public sealed class StorageDigestQueue(QueueServiceClient client, IOptions<Stora
     /// <inheritdoc/>
     public async Task<long> CountPoisonAsync(CancellationToken cancellationToken = default) =>
         (await poison.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Both clients use base64 encoding, so each body is re-sent with exactly the bytes the Functions host (or
+    /// <see cref="PoisonAsync"/>) put on the poison queue. Received messages stay hidden for a minute; one is deleted
+    /// from the poison queue only after it has been sent to the digest queue. A missing poison queue means nothing to replay.
+    /// </remarks>
+    public async Task<int> ReplayPoisonAsync(int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        var moved = 0;
+        while (moved < max)
+        {
+            QueueMessage[] batch;
+            try
+            {
+                batch = (await poison.ReceiveMessagesAsync(Math.Min(32, max - moved), TimeSpan.FromMinutes(1), cancellationToken)).Value;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                break;
+            }
+
+            if (batch.Length == 0)
+            {
+                break;
+            }
+
+            foreach (var message in batch)
+            {
+                await queue.SendMessageAsync(message.Body, cancellationToken: cancellationToken);
+                await poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+                moved++;
+            }
+        }
+
+        return moved;
+    }
 }

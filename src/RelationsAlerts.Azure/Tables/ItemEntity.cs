@@ -35,6 +35,9 @@ internal sealed class ItemEntity : ITableEntity
 
     public string Reasons { get; set; } = "[]";
 
+    /// <summary>Null for items stored before stories existed.</summary>
+    public string? StoryId { get; set; }
+
     /// <summary>False until the timeline row exists; lets a retried add repair a half-written item.</summary>
     public bool Complete { get; set; }
 
@@ -52,6 +55,7 @@ internal sealed class ItemEntity : ITableEntity
         Sectors = TableJson.Write(item.Sectors),
         RelevanceScore = item.RelevanceScore,
         Reasons = TableJson.WriteList(item.Reasons, 8_000),
+        StoryId = item.StoryId,
     };
 
     public NewsItem ToItem() => new()
@@ -67,5 +71,6 @@ internal sealed class ItemEntity : ITableEntity
         Sectors = TableJson.Read<string[]>(Sectors, []),
         RelevanceScore = RelevanceScore,
         Reasons = TableJson.Read<string[]>(Reasons, []),
+        StoryId = StoryId,
     };
 }

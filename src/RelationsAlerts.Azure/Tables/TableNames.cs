@@ -8,6 +8,8 @@ public static class TableNames
     public const string Feeds = "feeds";
     public const string Topics = "topics";
     public const string Subscribers = "subscribers";
+    public const string Stories = "stories";
+    public const string StoryBands = "storybands";
 
-    public static IReadOnlyList<string> All { get; } = [Items, ItemsByDay, Feeds, Topics, Subscribers];
+    public static IReadOnlyList<string> All { get; } = [Items, ItemsByDay, Feeds, Topics, Subscribers, Stories, StoryBands];
 }

@@ -41,7 +41,7 @@ public static class DigestRenderer
                 .Append(Encode(section.SectorName)).Append("</td></tr>");
             foreach (var item in section.Items)
             {
-                AppendItem(html, item);
+                AppendItem(html, item, section.OtherOutlets(item));
             }
         }
 
@@ -76,6 +76,10 @@ public static class DigestRenderer
                 }
 
                 text.Append("  ").Append(Byline(item)).Append('\n');
+                if (section.OtherOutlets(item) is { Count: > 0 } others)
+                {
+                    text.Append("  ").Append(AlsoReportedBy(others)).Append('\n');
+                }
                 if (item.Summary.Length > 0)
                 {
                     text.Append("  ").Append(Shorten(OneLine(item.Summary), 280)).Append('\n');
@@ -94,7 +98,7 @@ public static class DigestRenderer
         return text.ToString();
     }
 
-    private static void AppendItem(StringBuilder html, NewsItem item)
+    private static void AppendItem(StringBuilder html, NewsItem item, IReadOnlyList<string> otherOutlets)
     {
         html.Append("<tr><td style=\"padding:8px 24px;").Append(Font).Append("\">");
         var title = Encode(OneLine(item.Title));
@@ -109,6 +113,11 @@ public static class DigestRenderer
         }
 
         html.Append("</div><div style=\"font-size:12px;color:#6b7280;padding-top:2px;\">").Append(Encode(Byline(item))).Append("</div>");
+        if (otherOutlets.Count > 0)
+        {
+            html.Append("<div style=\"font-size:12px;color:#6b7280;padding-top:2px;\">").Append(Encode(AlsoReportedBy(otherOutlets))).Append("</div>");
+        }
+
         if (item.Summary.Length > 0)
         {
             html.Append("<div style=\"font-size:14px;line-height:20px;color:#374151;padding-top:4px;\">")
@@ -120,6 +129,8 @@ public static class DigestRenderer
 
     private static string Preheader(Digest digest) =>
         string.Join(" · ", digest.Sections.SelectMany(s => s.Items).Take(3).Select(i => Shorten(OneLine(i.Title), 60)));
+
+    private static string AlsoReportedBy(IReadOnlyList<string> outlets) => "Also reported by: " + OneLine(string.Join(", ", outlets));
 
     private static string Byline(NewsItem item)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,11 @@ namespace RelationsAlerts.Core.Fetching;
 public sealed class FeedFetcher(IHttpClientFactory httpClientFactory, IOptions<FetchOptions> options)
 {
     public const string HttpClientName = "feeds";
+
+    private const int MaxAttempts = 3;
+
+    /// <summary>Hosts that close the connection after each response (see <see cref="SendAsync"/>).</summary>
+    private readonly ConcurrentDictionary<string, byte> closingHosts = new(StringComparer.OrdinalIgnoreCase);
 
     public async Task<FetchResult> FetchAsync(FeedSource feed, CancellationToken cancellationToken)
     {
@@ -33,7 +39,9 @@ public sealed class FeedFetcher(IHttpClientFactory httpClientFactory, IOptions<F
         }
         catch (HttpRequestException ex)
         {
-            return new FetchResult.Failed(FetchFailureKind.Network, "fetch: " + ex.Message);
+            // The outer message is generic ("An error occurred while sending the request"); the cause is inside.
+            var cause = ex.InnerException is { } inner ? $" ({inner.Message})" : "";
+            return new FetchResult.Failed(FetchFailureKind.Network, "fetch: " + ex.Message + cause);
         }
     }
 
@@ -43,8 +51,7 @@ public sealed class FeedFetcher(IHttpClientFactory httpClientFactory, IOptions<F
         var permanent = true;
         for (var hop = 0; ; hop++)
         {
-            using var request = BuildRequest(url, feed.State);
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            using var response = await SendAsync(client, url, feed.State, cancellationToken);
             if (IsRedirect(response.StatusCode) && response.Headers.Location is { } location)
             {
                 if (hop >= options.Value.MaxRedirects)
@@ -61,9 +68,38 @@ public sealed class FeedFetcher(IHttpClientFactory httpClientFactory, IOptions<F
         }
     }
 
+    /// <summary>
+    /// HTTP/1.0 servers (python's http.server, old appliances) close after every response without "Connection: close",
+    /// and SocketsHttpHandler hands such a connection to a request already waiting for it, which then gets no response
+    /// (RFC 9112 §9.3 says an HTTP/1.0 response without keep-alive ends the connection). Once a host answers HTTP/1.0 our
+    /// requests to it say "Connection: close", so nothing is pooled; a GET that got no response is sent again.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendAsync(HttpClient client, Uri url, FeedState state, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var request = BuildRequest(url, state);
+            try
+            {
+                var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                if (response.Version < HttpVersion.Version11 && !response.Headers.Connection.Contains("keep-alive", StringComparer.OrdinalIgnoreCase))
+                {
+                    closingHosts.TryAdd(url.Authority, 0);
+                }
+
+                return response;
+            }
+            catch (HttpRequestException ex) when (attempt < MaxAttempts && ex.HttpRequestError == HttpRequestError.ResponseEnded)
+            {
+                closingHosts.TryAdd(url.Authority, 0);
+            }
+        }
+    }
+
     private HttpRequestMessage BuildRequest(Uri url, FeedState state)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.ConnectionClose = closingHosts.ContainsKey(url.Authority) ? true : null;
         request.Headers.UserAgent.ParseAdd(options.Value.UserAgent);
         // JSON for GDELT DOC 2.0 ArtList feeds (format=json).
         request.Headers.Accept.ParseAdd("application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.9, */*;q=0.8");

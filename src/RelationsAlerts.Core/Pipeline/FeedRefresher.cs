@@ -5,6 +5,7 @@ using RelationsAlerts.Core.Fetching;
 using RelationsAlerts.Core.Parsing;
 using RelationsAlerts.Core.Ports;
 using RelationsAlerts.Core.Processing;
+using RelationsAlerts.Core.Stories;
 using RelationsAlerts.Core.Telemetry;
 
 namespace RelationsAlerts.Core.Pipeline;
@@ -17,6 +18,7 @@ public sealed partial class FeedRefresher(
     FeedFetcher fetcher,
     IFeedStore feedStore,
     IItemStore itemStore,
+    StoryAssigner stories,
     TimeProvider clock,
     IOptions<PollingOptions> options,
     PipelineMetrics metrics,
@@ -78,7 +80,10 @@ public sealed partial class FeedRefresher(
             }
 
             kept++;
-            if (await itemStore.TryAddAsync(item, cancellationToken))
+
+            // Stories: filed before it is stored, so the stored item carries its story; an item seen before keeps its own.
+            var storied = await stories.AssignAsync(item, cancellationToken);
+            if (await itemStore.TryAddAsync(storied, cancellationToken))
             {
                 added++;
                 newSectors.UnionWith(item.Sectors);

@@ -17,6 +17,12 @@ public interface IDigestQueue
 
     /// <summary>Approximate number of messages in the poison queue (for the alert metric).</summary>
     Task<long> CountPoisonAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Moves up to <paramref name="max"/> messages from the poison queue back to the digest queue, bodies unchanged
+    /// (at least once: a crash between send and delete leaves a copy in both). Returns how many were moved.
+    /// </summary>
+    Task<int> ReplayPoisonAsync(int max, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A received queue message.</summary>

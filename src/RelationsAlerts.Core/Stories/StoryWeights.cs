@@ -7,9 +7,9 @@ internal static class StoryWeights
     public const double ShortName = 0.5;
     public const double Number = 1.5;
     public const double LargeNumber = 2.0;
-    public static readonly double Word = Env("SW_WORD", 0.4);
-    public static readonly double Sector = Env("SW_SECTOR", 0.5);
-    public static double Env(string n, double d) => double.TryParse(Environment.GetEnvironmentVariable(n), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : d;
+    public const double Word = 0.4;
+    /// <summary>Sectors are coarse (most reports have two or three), so a shared one is weak evidence.</summary>
+    public const double Sector = 0.25;
 
     /// <summary>A concept in the headline is what the report is about.</summary>
     public const double Headline = 1.5;

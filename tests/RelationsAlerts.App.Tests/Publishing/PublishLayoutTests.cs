@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text.Json;
 using RelationsAlerts.App.Hosting;
 using RelationsAlerts.App.Tests.Infrastructure;
@@ -7,29 +8,58 @@ using RelationsAlerts.Core.Pipeline;
 
 namespace RelationsAlerts.App.Tests.Publishing;
 
-/// <summary>The deployment package is what the Functions host needs: host.json and function folders at the root, one executable.</summary>
+/// <summary>The deployment package (scripts/package.sh) is what the Functions host needs: host.json and function folders at the root, one executable.</summary>
 public sealed class PublishLayoutTests
 {
+    private static readonly string FunctionsDirectory = RepositoryPaths.Combine("src", "RelationsAlerts.App", "Functions");
+
     [Fact]
     [Trait("Category", "Publish")]
-    public async Task Publish_ProducesFunctionsPackageLayout()
+    public async Task PackageScript_BuildsZipWithFunctionsLayout_AndExecutableHandler()
     {
         // Arrange
-        var output = Directory.CreateTempSubdirectory("publish-").FullName;
+        var output = Directory.CreateTempSubdirectory("package-").FullName;
+        var zipPath = Path.Combine(output, "relationsalerts.zip");
+        var functionFolders = Directory.GetDirectories(FunctionsDirectory)
+            .Where(d => File.Exists(Path.Combine(d, "function.json")))
+            .Select(Path.GetFileName)
+            .ToList();
         try
         {
             // Act
-            var (exitCode, log) = await ProcessRunner.RunAsync("dotnet", ["publish", RepositoryPaths.Combine("src", "RelationsAlerts.App"), "-c", "Release", "-o", output, "--nologo"]);
+            var (exitCode, log) = await ProcessRunner.RunAsync("bash", [RepositoryPaths.Combine("scripts", "package.sh"), zipPath]);
 
             // Assert
             Assert.True(exitCode == 0, log);
-            foreach (var file in new[] { "host.json", "PollFeeds/function.json", "SendDigest/function.json", "Health/function.json", "handler", "appsettings.json" })
+            Assert.Contains(zipPath, log, StringComparison.Ordinal);
+            using var zip = ZipFile.OpenRead(zipPath);
+            var entries = zip.Entries.ToDictionary(e => e.FullName, StringComparer.Ordinal);
+            string[] required =
+            [
+                "host.json", "handler", "appsettings.json",
+                "PollFeeds/function.json", "SendDigest/function.json", "ScheduleDigests/function.json", "Health/function.json",
+                .. functionFolders.Select(f => f + "/function.json"),
+            ];
+            foreach (var name in required)
             {
-                Assert.True(File.Exists(Path.Combine(output, file)), $"{file} missing from the package");
+                Assert.True(entries.ContainsKey(name), $"{name} missing from the package; it has: {string.Join(", ", entries.Keys)}");
             }
 
-            Assert.True(OperatingSystem.IsWindows() || File.GetUnixFileMode(Path.Combine(output, "handler")).HasFlag(UnixFileMode.UserExecute));
-            Assert.False(File.Exists(Path.Combine(output, "handler.dll")), "the handler must be a single self-contained executable");
+            foreach (var folder in functionFolders)
+            {
+                using var reader = new StreamReader(entries[folder + "/function.json"].Open());
+                Assert.Equal(await File.ReadAllTextAsync(Path.Combine(FunctionsDirectory, folder!, "function.json"), TestContext.Current.CancellationToken), await reader.ReadToEndAsync(TestContext.Current.CancellationToken));
+            }
+
+            // Unix mode in the high 16 bits of the external attributes: regular file, rwxr-xr-x.
+            var handlerMode = (uint)entries["handler"].ExternalAttributes >> 16;
+            Assert.Equal(0x8000u, handlerMode & 0xF000u);
+            Assert.Equal(
+                UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute,
+                (UnixFileMode)(handlerMode & 0x1FFu));
+            Assert.True(entries["handler"].Length > 1024 * 1024, "the handler must be the self-contained executable");
+            Assert.DoesNotContain(entries.Keys, k => Path.GetFileName(k) is "handler.dll" or "local.settings.json");
+            Assert.DoesNotContain(entries.Keys, k => k.EndsWith(".pdb", StringComparison.OrdinalIgnoreCase) || k.EndsWith(".xml", StringComparison.OrdinalIgnoreCase));
         }
         finally
         {

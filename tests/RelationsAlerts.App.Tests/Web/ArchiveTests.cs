@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using RelationsAlerts.App.Tests.Infrastructure;
 using RelationsAlerts.App.Web;
 using RelationsAlerts.Azure.Tests.Infrastructure;
 
@@ -134,6 +135,33 @@ public sealed class ArchiveTests(AzuriteFixture azurite) : IClassFixture<Azurite
 
         // Assert
         Assert.Contains("<a href=\"https://www.dawn.com/news/1?a=1&amp;b=2\" rel=\"noopener noreferrer external\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReportsOfOneStory_ShowAsOneEntry_WithEveryOutlet()
+    {
+        // Arrange
+        var sector = await site.AddSectorAsync();
+        var now = DateTimeOffset.UtcNow;
+        var storyId = "st-" + Guid.NewGuid().ToString("N")[..12];
+        var first = await site.AddAsync(TestData.Item(sector.Id, now.AddHours(-3), "Pakistan and Belarus sign MoU on tractors") with { StoryId = storyId, Source = "Dawn" });
+        var second = await site.AddAsync(TestData.Item(sector.Id, now.AddHours(-1), "Belarus, Pakistan agree tractor assembly") with { StoryId = storyId, Source = "BelTA" });
+        var path = new ArchiveStory(storyId, [first, second]).Path;
+
+        // Act
+        var list = await PageAsync($"?sector={sector.Id}");
+        var detail = await site.GetPageAsync(path);
+        var html = await detail.Content.ReadAsStringAsync(Ct);
+
+        // Assert
+        Assert.Equal(1, WebSite.Count(list, Entry));
+        Assert.Contains($"<a href=\"{path}\">{first.Title}</a>", list, StringComparison.Ordinal);
+        Assert.Contains("2 reports · Outlets: Dawn, BelTA", list, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, detail.StatusCode);
+        Assert.Contains("<h2>2 reports</h2>", html, StringComparison.Ordinal);
+        Assert.True(html.IndexOf(first.Title, StringComparison.Ordinal) < html.IndexOf(second.Title, StringComparison.Ordinal));
+        Assert.Contains($"href=\"{first.Link!.AbsoluteUri}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{second.Link!.AbsoluteUri}\"", html, StringComparison.Ordinal);
     }
 
     [Theory]

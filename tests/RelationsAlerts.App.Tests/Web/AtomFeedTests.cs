@@ -1,5 +1,6 @@
 using System.Net;
 using System.Xml.Linq;
+using RelationsAlerts.App.Tests.Infrastructure;
 using RelationsAlerts.App.Web;
 using RelationsAlerts.Azure.Tests.Infrastructure;
 using RelationsAlerts.Core.Parsing;
@@ -91,6 +92,30 @@ public sealed class AtomFeedTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Equal(new Uri(site.Host.BaseAddress, new ArchiveStory(item.Id, [item]).Path), entry.Link);
         Assert.DoesNotContain("javascript:", document.ToString(), StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(document.Descendants(Atom + "entry").Elements(), e => e.Name.Namespace != Atom);
+        AssertAtomStructure(document, url);
+    }
+
+    [Fact]
+    public async Task Story_IsOneEntry_WithAnAuthorPerOutlet()
+    {
+        // Arrange
+        var sector = await site.AddSectorAsync();
+        var now = DateTimeOffset.UtcNow;
+        var storyId = "st-" + Guid.NewGuid().ToString("N")[..12];
+        var first = await site.AddAsync(TestData.Item(sector.Id, now.AddHours(-2)) with { StoryId = storyId, Source = "Dawn" });
+        var second = await site.AddAsync(TestData.Item(sector.Id, now.AddMinutes(-5)) with { StoryId = storyId, Source = "BelTA" });
+        var url = new Uri(site.Host.BaseAddress, AtomFeed.Path(sector.Id));
+
+        // Act
+        var (feed, document) = await ReadAsync(url);
+
+        // Assert
+        var entry = Assert.Single(feed.Items);
+        Assert.Equal($"tag:relationsalerts,2026:story/{storyId}", entry.EntryId);
+        Assert.Equal(first.Title, entry.Title);
+        Assert.Equal(second.FirstSeenAt.ToUnixTimeSeconds(), entry.UpdatedAt!.Value.ToUnixTimeSeconds());
+        var authors = document.Root!.Element(Atom + "entry")!.Elements(Atom + "author").Select(a => a.Element(Atom + "name")!.Value);
+        Assert.Equal(["Dawn", "BelTA"], authors);
         AssertAtomStructure(document, url);
     }
 

@@ -62,7 +62,7 @@ public sealed class SignUpFormTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.Contains("class=\"error-summary\" role=\"alert\"", html, StringComparison.Ordinal);
         foreach (var (field, message) in new[]
         {
-            ("email", "Enter a valid email address."), ("sectors", "Choose one or more of:"), ("frequency", "Frequency must be instant, daily or weekly."),
+            ("email", "Enter a valid email address."), ("sectors", "Choose at least one sector from the list."), ("frequency", "Frequency must be instant, daily or weekly."),
             ("timeZone", "Use an IANA time zone"), ("preferredHour", "Hour must be between 0 and 23."), ("weeklyDay", "Weekday must be a day name"),
         })
         {

@@ -48,7 +48,11 @@ public sealed partial class WebSite : IAsyncDisposable
         string sector, DateTimeOffset seen, string? title = null, string? source = "Dawn", Uri? link = null, string? summary = null, params string[] moreSectors)
     {
         var item = TestData.Item(sector, seen, title) with { Source = source };
-        item = item with { Link = link ?? item.Link, Summary = summary ?? item.Summary, Sectors = [sector, .. moreSectors] };
+        return await AddAsync(item with { Link = link ?? item.Link, Summary = summary ?? item.Summary, Sectors = [sector, .. moreSectors] });
+    }
+
+    public async Task<NewsItem> AddAsync(NewsItem item)
+    {
         Assert.True(await Services.GetRequiredService<IItemStore>().TryAddAsync(item, Ct));
         return item;
     }

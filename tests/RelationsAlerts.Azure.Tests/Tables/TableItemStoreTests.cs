@@ -222,6 +222,24 @@ public sealed class TableItemStoreTests(AzuriteFixture fixture) : IClassFixture<
         Assert.All(stored.Reasons, r => Assert.Contains(r, reasons));
     }
 
+    [Fact]
+    public async Task TryAddAsync_StoresStoryId_AndKeepsTheFirstStory_WhenAddedAgain()
+    {
+        // Arrange
+        var store = new TableItemStore(tables);
+        var feedId = NewFeedId();
+        var item = NewItem(feedId, RandomDay().AddHours(7)) with { StoryId = "st-0123456789ab" };
+        var ct = TestContext.Current.CancellationToken;
+
+        // Act
+        Assert.True(await store.TryAddAsync(item, ct));
+        Assert.False(await store.TryAddAsync(item with { StoryId = "st-ba9876543210" }, ct));
+
+        // Assert
+        var stored = Assert.Single(await ListMineAsync(store, feedId, item.FirstSeenAt.AddMinutes(-1), item.FirstSeenAt.AddMinutes(1)));
+        Assert.Equal("st-0123456789ab", stored.StoryId);
+    }
+
     private static async Task<List<NewsItem>> ListMineAsync(TableItemStore store, string feedId, DateTimeOffset from, DateTimeOffset until)
     {
         var all = await store.ListSeenBetweenAsync(from, until, TestContext.Current.CancellationToken);
