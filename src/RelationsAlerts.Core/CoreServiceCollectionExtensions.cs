@@ -30,7 +30,14 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<IStoryStore, InMemoryStoryStore>();
         services.AddSingleton<StoryAssigner>();
 
-        services.AddHttpClient(FeedFetcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+        AddFeedClient(services, FeedFetcher.HttpClientName, TimeSpan.FromMinutes(5));
+        // Zero lifetime: every connection is closed after its response (hosts that close after each response anyway).
+        AddFeedClient(services, FeedFetcher.NoReuseHttpClientName, TimeSpan.Zero);
+        return services;
+    }
+
+    private static void AddFeedClient(IServiceCollection services, string name, TimeSpan connectionLifetime) =>
+        services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp =>
             {
                 var options = sp.GetRequiredService<IOptions<FetchOptions>>().Value;
@@ -43,10 +50,8 @@ public static class CoreServiceCollectionExtensions
                     ConnectCallback = new GuardedConnector(options.AllowLoopback).ConnectAsync,
                     // One connection per host keeps us polite: at most one request at a time to each publisher.
                     MaxConnectionsPerServer = 1,
-                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                    PooledConnectionLifetime = connectionLifetime,
                     UseCookies = false,
                 };
             });
-        return services;
-    }
 }

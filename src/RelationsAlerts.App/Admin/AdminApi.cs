@@ -55,6 +55,7 @@ public static class AdminApi
         admin.MapTopicEndpoints();
         admin.MapFeedEndpoints();
         admin.MapOperationsEndpoints();
+        admin.MapSubscriberAdminEndpoints();
         return app;
     }
 

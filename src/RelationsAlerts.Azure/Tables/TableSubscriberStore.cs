@@ -37,6 +37,22 @@ public sealed class TableSubscriberStore(TableServiceClient client) : ISubscribe
     }
 
     /// <inheritdoc/>
+    public async Task<(IReadOnlyList<Subscriber> Page, string? ContinuationToken)> ListPageAsync(
+        SubscriberStatus? status, int pageSize, string? continuationToken, CancellationToken cancellationToken = default)
+    {
+        var name = status?.ToString();
+        var query = name is null
+            ? table.QueryAsync<SubscriberEntity>(e => e.PartitionKey == SubscriberEntity.Partition, maxPerPage: pageSize, cancellationToken: cancellationToken)
+            : table.QueryAsync<SubscriberEntity>(e => e.PartitionKey == SubscriberEntity.Partition && e.Status == name, maxPerPage: pageSize, cancellationToken: cancellationToken);
+        await foreach (var page in query.AsPages(continuationToken, pageSize))
+        {
+            return ([.. page.Values.Select(e => e.ToSubscriber())], page.ContinuationToken);
+        }
+
+        return ([], null);
+    }
+
+    /// <inheritdoc/>
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
         var response = await table.DeleteEntityAsync(SubscriberEntity.Partition, id, ETag.All, cancellationToken);

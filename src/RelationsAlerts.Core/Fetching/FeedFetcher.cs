@@ -14,20 +14,22 @@ public sealed class FeedFetcher(IHttpClientFactory httpClientFactory, IOptions<F
 {
     public const string HttpClientName = "feeds";
 
+    /// <summary>The same client without connection reuse, for hosts that close after every response (see <see cref="SendAsync"/>).</summary>
+    public const string NoReuseHttpClientName = "feeds-no-reuse";
+
     private const int MaxAttempts = 3;
 
-    /// <summary>Hosts that close the connection after each response (see <see cref="SendAsync"/>).</summary>
+    /// <summary>Hosts that answered HTTP/1.0 without keep-alive, or did not answer a request on a reused connection.</summary>
     private readonly ConcurrentDictionary<string, byte> closingHosts = new(StringComparer.OrdinalIgnoreCase);
 
     public async Task<FetchResult> FetchAsync(FeedSource feed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(feed);
-        var client = httpClientFactory.CreateClient(HttpClientName);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.Timeout);
         try
         {
-            return await FetchFollowingRedirectsAsync(client, feed, timeout.Token);
+            return await FetchFollowingRedirectsAsync(feed, timeout.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -45,13 +47,13 @@ public sealed class FeedFetcher(IHttpClientFactory httpClientFactory, IOptions<F
         }
     }
 
-    private async Task<FetchResult> FetchFollowingRedirectsAsync(HttpClient client, FeedSource feed, CancellationToken cancellationToken)
+    private async Task<FetchResult> FetchFollowingRedirectsAsync(FeedSource feed, CancellationToken cancellationToken)
     {
         var url = feed.Url;
         var permanent = true;
         for (var hop = 0; ; hop++)
         {
-            using var response = await SendAsync(client, url, feed.State, cancellationToken);
+            using var response = await SendAsync(url, feed.State, cancellationToken);
             if (IsRedirect(response.StatusCode) && response.Headers.Location is { } location)
             {
                 if (hop >= options.Value.MaxRedirects)
@@ -69,15 +71,16 @@ public sealed class FeedFetcher(IHttpClientFactory httpClientFactory, IOptions<F
     }
 
     /// <summary>
-    /// HTTP/1.0 servers (python's http.server, old appliances) close after every response without "Connection: close",
-    /// and SocketsHttpHandler hands such a connection to a request already waiting for it, which then gets no response
-    /// (RFC 9112 §9.3 says an HTTP/1.0 response without keep-alive ends the connection). Once a host answers HTTP/1.0 our
-    /// requests to it say "Connection: close", so nothing is pooled; a GET that got no response is sent again.
+    /// HTTP/1.0 servers (python's http.server, old appliances) close after every response without "Connection: close"
+    /// (RFC 9112 §9.3: an HTTP/1.0 response without keep-alive ends the connection), but SocketsHttpHandler pools the
+    /// connection after a Content-Length body, and the next request sent on it gets no response at all. Once a host is seen
+    /// doing that, its requests go through a client that never reuses connections; a GET that got no response is sent again.
     /// </summary>
-    private async Task<HttpResponseMessage> SendAsync(HttpClient client, Uri url, FeedState state, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(Uri url, FeedState state, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
+            var client = httpClientFactory.CreateClient(closingHosts.ContainsKey(url.Authority) ? NoReuseHttpClientName : HttpClientName);
             using var request = BuildRequest(url, state);
             try
             {
@@ -89,17 +92,19 @@ public sealed class FeedFetcher(IHttpClientFactory httpClientFactory, IOptions<F
 
                 return response;
             }
-            catch (HttpRequestException ex) when (attempt < MaxAttempts && ex.HttpRequestError == HttpRequestError.ResponseEnded)
+            catch (HttpRequestException ex) when (attempt < MaxAttempts && NoResponse(ex))
             {
                 closingHosts.TryAdd(url.Authority, 0);
             }
         }
     }
 
+    private static bool NoResponse(HttpRequestException ex) =>
+        ex.HttpRequestError == HttpRequestError.ResponseEnded || ex.InnerException is HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded };
+
     private HttpRequestMessage BuildRequest(Uri url, FeedState state)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.ConnectionClose = closingHosts.ContainsKey(url.Authority) ? true : null;
         request.Headers.UserAgent.ParseAdd(options.Value.UserAgent);
         // JSON for GDELT DOC 2.0 ArtList feeds (format=json).
         request.Headers.Accept.ParseAdd("application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.9, */*;q=0.8");

@@ -11,6 +11,10 @@ public interface ISubscriberStore
 
     Task<IReadOnlyList<Subscriber>> ListByStatusAsync(SubscriberStatus status, CancellationToken cancellationToken = default);
 
+    /// <summary>One page of subscribers (optionally of one status) and the token for the next page, null at the end.</summary>
+    Task<(IReadOnlyList<Subscriber> Page, string? ContinuationToken)> ListPageAsync(
+        SubscriberStatus? status, int pageSize, string? continuationToken, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes the subscriber's record (all personal data). Returns false when there was none.</summary>
     Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default);
 

@@ -94,7 +94,22 @@ public sealed class CompiledTemplateTests(CompiledTemplateFixture arm) : IClassF
 
         // Assert
         Assert.Contains("@Microsoft.KeyVault(SecretUri=", value, StringComparison.Ordinal);
-        Assert.Contains($"secrets/{secretName}/", value, StringComparison.Ordinal);
+        Assert.Contains($"secrets/{secretName}", value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AppSettings_HoldEveryKeySettingAsKeyVaultReference_IncludingRotationSlots()
+    {
+        // Act: Admin__ApiKeys__N and Links__RetiredKeys__<id> are added during key rotations (README "Operations").
+        var secretSettings = AppSettings()
+            .Where(s => s.Key is "SendGrid__ApiKey" or "Links__SigningKey"
+                || s.Key.StartsWith("Admin__ApiKeys__", StringComparison.Ordinal)
+                || s.Key.StartsWith("Links__RetiredKeys__", StringComparison.Ordinal))
+            .ToList();
+
+        // Assert
+        Assert.True(secretSettings.Count >= 3, "expected at least SendGrid__ApiKey, Links__SigningKey and Admin__ApiKeys__0");
+        Assert.All(secretSettings, s => Assert.StartsWith("[format('@Microsoft.KeyVault(SecretUri=", s.Value, StringComparison.Ordinal));
     }
 
     [Fact]
