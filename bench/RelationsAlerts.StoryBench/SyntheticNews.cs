@@ -4,8 +4,8 @@ using RelationsAlerts.Core.Items;
 namespace RelationsAlerts.StoryBench;
 
 /// <summary>
-/// Deterministic synthetic Pakistan–Belarus news at a steady rate: events (a company, a product, a place, a quantity and
-/// an invented official) reported one to four times, in English or Russian, within a day of each other.
+/// Deterministic synthetic Pakistan–Belarus news at a steady rate: events (a known or invented company, a product, a place,
+/// a quantity and an invented official) reported one to four times, in English or Russian, within a day of each other.
 /// </summary>
 public sealed class SyntheticNews(int seed, double itemsPerDay)
 {
@@ -47,7 +47,8 @@ public sealed class SyntheticNews(int seed, double itemsPerDay)
 
     private IEnumerable<NewsItem> Event()
     {
-        var company = Companies[random.Next(Companies.Length)];
+        var invented = Name() + "mash";
+        var company = random.Next(4) == 0 ? Companies[random.Next(Companies.Length)] : (En: invented, Ru: invented);
         var product = Products[random.Next(Products.Length)];
         var place = Places[random.Next(Places.Length)];
         var official = Name();

@@ -63,7 +63,8 @@ public static class RelationsAlertsBuilder
             .Validate(o => CronSchedule.Validate(o.Schedule) is null, "Digests:Schedule (or ScheduleDigestsSchedule) must be a six-field NCRONTAB expression.");
         AddValidated<QueueOptions>(services, QueueOptions.SectionName);
         AddValidated<FeedsOptions>(services, FeedsOptions.SectionName);
-        AddValidated<SendGridOptions>(services, SendGridOptions.SectionName);
+        AddValidated<SendGridOptions>(services, SendGridOptions.SectionName)
+            .Validate(o => !KeyVaultReference.IsUnresolved(o.ApiKey), "SendGrid:ApiKey is an unresolved Key Vault reference; create the secret and grant access.");
         AddValidated<MailOptions>(services, MailOptions.SectionName);
 
         services.AddRelationsAlertsCore();

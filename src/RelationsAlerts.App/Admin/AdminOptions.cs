@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using RelationsAlerts.App.Hosting;
 
 namespace RelationsAlerts.App.Admin;
 
@@ -16,7 +17,7 @@ public sealed class AdminOptions : IValidatableObject
     public IList<string> ApiKeys { get; init; } = [];
 
     /// <summary>The configured keys, without blank entries (an unset environment variable binds as an empty string).</summary>
-    public IEnumerable<string> UsableKeys => ApiKeys.Where(k => !string.IsNullOrWhiteSpace(k));
+    public IEnumerable<string> UsableKeys => ApiKeys.Where(k => !string.IsNullOrWhiteSpace(k) && !KeyVaultReference.IsUnresolved(k));
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -29,6 +30,11 @@ public sealed class AdminOptions : IValidatableObject
         {
             yield return new ValidationResult(
                 $"Admin:ApiKeys needs at least one key of {MinKeyLength} or more characters (or set Admin:Enabled=false).", [nameof(ApiKeys)]);
+        }
+
+        foreach (var index in ApiKeys.Select((k, i) => (k, i)).Where(p => KeyVaultReference.IsUnresolved(p.k)).Select(p => p.i))
+        {
+            yield return new ValidationResult($"Admin:ApiKeys:{index} is an unresolved Key Vault reference; create the secret and grant access.", [nameof(ApiKeys)]);
         }
 
         // A short key next to a long one would still be a weak way in, so every key must meet the bar. Values are never echoed.

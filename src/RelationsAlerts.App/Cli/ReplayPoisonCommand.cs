@@ -18,7 +18,7 @@ internal static class ReplayPoisonCommand
     {
         var max = new Option<int>("--max")
         {
-            Description = $"Move at most N messages (default {DefaultMax}).",
+            Description = "Move at most N messages.",
             HelpName = "N",
             DefaultValueFactory = _ => DefaultMax,
         };

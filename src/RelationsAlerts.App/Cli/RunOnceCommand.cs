@@ -24,7 +24,16 @@ internal static class RunOnceCommand
 
         await using var app = RelationsAlertsBuilder.Build([], HostingMode.RunOnce, [.. QuietLogging, .. samples is null ? [] : SampleData.Settings]);
         samples?.MapFeeds(app);
-        await app.StartAsync(cancellationToken);
+        // Kestrel is only needed to serve --samples; without it a run starts faster, with the same options validation.
+        if (samples is not null)
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        else
+        {
+            app.Services.GetService<IStartupValidator>()?.Validate();
+        }
+
         var services = app.Services;
         var initializer = services.GetRequiredService<AppInitializer>();
         await initializer.EnsureInitializedAsync(cancellationToken);
@@ -42,7 +51,10 @@ internal static class RunOnceCommand
         var polled = stopwatch.Elapsed;
         var digests = await DrainAsync(services.GetRequiredService<DigestQueueProcessor>(), output, cancellationToken);
         var drained = stopwatch.Elapsed;
-        await app.StopAsync(cancellationToken);
+        if (samples is not null)
+        {
+            await app.StopAsync(cancellationToken);
+        }
 
         var sent = digests.Count(d => d.Kind == DigestOutcomeKind.Sent);
         var mailTarget = services.GetService<IMailSender>() is EmlFileMailSender

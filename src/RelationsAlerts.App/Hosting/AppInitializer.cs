@@ -40,7 +40,11 @@ public sealed class AppInitializer(StorageInitializer storage, IFeedStore feeds,
 
     public async Task RegisterFeedsAsync(IEnumerable<ConfiguredFeed> sources, CancellationToken cancellationToken)
     {
-        foreach (var source in sources)
+        var configured = sources.ToList();
+        // One listing instead of one conflicting insert per known feed: every start (each run --once, each Functions
+        // cold start) registers the whole configured list again.
+        var known = configured.Count == 0 ? [] : (await feeds.ListAsync(cancellationToken)).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var source in configured.Where(s => !known.Contains(FeedIds.FromUrl(new Uri(s.Url)))))
         {
             var url = new Uri(source.Url);
             var type = FeedTypes.TryParse(source.Type, out var parsed) ? parsed : FeedType.Rss;

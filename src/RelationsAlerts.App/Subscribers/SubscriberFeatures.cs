@@ -19,7 +19,10 @@ public static class SubscriberFeatures
                     o.SigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
                 }
             })
-            .Validate(o => !string.IsNullOrEmpty(o.SigningKey), "Links:SigningKey (32+ characters, from Key Vault in Azure) is required to sign subscriber links.");
+            .Validate(o => !string.IsNullOrEmpty(o.SigningKey), "Links:SigningKey (32+ characters, from Key Vault in Azure) is required to sign subscriber links.")
+            .Validate(
+                o => !KeyVaultReference.IsUnresolved(o.SigningKey) && !o.RetiredKeys.Values.Any(KeyVaultReference.IsUnresolved),
+                "Links:SigningKey or a retired key is an unresolved Key Vault reference; create the secret and grant access.");
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
         var permits = configuration.GetValue("RateLimits:PublicPermitsPerMinute", 30);
         services.AddRateLimiter(limiter =>

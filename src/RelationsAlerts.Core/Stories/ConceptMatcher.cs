@@ -37,24 +37,29 @@ internal sealed class ConceptMatcher
 
     public Concept? Find(string id) => concepts.GetValueOrDefault(id);
 
-    /// <summary>Adds every concept found (and the concepts they imply) to <paramref name="found"/> and marks the tokens they cover.</summary>
-    public void Match(IReadOnlyList<string> tokens, ISet<string> found, bool[] covered)
+    /// <summary>
+    /// Adds every concept found (and the concepts they imply) to <paramref name="found"/>, and to <paramref name="inTitle"/>
+    /// when the match starts within the first <paramref name="titleLength"/> tokens; marks the tokens matches cover.
+    /// </summary>
+    public void Match(IReadOnlyList<string> tokens, ISet<string> found, bool[] covered, ISet<string>? inTitle = null, int titleLength = 0)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(found);
         ArgumentNullException.ThrowIfNull(covered);
+        var prefixes = byPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            Try(byWord.GetValueOrDefault(token), tokens, i, found, covered);
-            if (token.Length >= PrefixKey)
+            var title = i < titleLength ? inTitle : null;
+            Try(byWord.GetValueOrDefault(token), tokens, i, found, covered, title);
+            if (token.Length >= PrefixKey && prefixes.TryGetValue(token.AsSpan(0, PrefixKey), out var forms))
             {
-                Try(byPrefix.GetValueOrDefault(token[..PrefixKey]), tokens, i, found, covered);
+                Try(forms, tokens, i, found, covered, title);
             }
         }
     }
 
-    private static void Try(List<Form>? forms, IReadOnlyList<string> tokens, int start, ISet<string> found, bool[] covered)
+    private static void Try(List<Form>? forms, IReadOnlyList<string> tokens, int start, ISet<string> found, bool[] covered, ISet<string>? inTitle)
     {
         foreach (var form in forms ?? [])
         {
@@ -64,9 +69,11 @@ internal sealed class ConceptMatcher
             }
 
             found.Add(form.Concept.Id);
+            inTitle?.Add(form.Concept.Id);
             if (form.Concept.Implies is { } implied)
             {
                 found.Add(implied);
+                inTitle?.Add(implied);
             }
 
             covered.AsSpan(start, form.Words.Length).Fill(true);

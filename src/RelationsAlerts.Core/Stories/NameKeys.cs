@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace RelationsAlerts.Core.Stories;
@@ -14,6 +15,9 @@ internal static class NameKeys
     private static readonly string[] CyrillicEndings =
         ["ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ом", "ем", "ам", "ям", "ым", "им", "ах", "ях", "ых", "их", "ой", "ей", "ий", "ый", "ою", "аў"];
 
+    // Single letters and digits as strings, so Fold allocates nothing.
+    private static readonly string[] Letters = [.. "abcdefghijklmnopqrstuvwxyz0123456789".Select(c => c.ToString(CultureInfo.InvariantCulture))];
+
     private static readonly (string From, string To)[] Folds =
     [
         ("shch", "s"), ("sch", "s"), ("sh", "s"), ("ch", "c"), ("zh", "j"), ("kh", "h"), ("ts", "c"), ("th", "t"), ("ph", "f"),
@@ -25,38 +29,38 @@ internal static class NameKeys
     {
         ArgumentNullException.ThrowIfNull(word);
         var latin = IsCyrillic(word) ? Transliterate(CutEnding(word)) : word;
-        var letters = new StringBuilder(latin.Length);
-        foreach (var c in latin)
+        Span<char> key = stackalloc char[MaxLength];
+        var length = 0;
+        for (var i = 0; i < latin.Length && length < MaxLength;)
         {
-            if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
+            var (folded, used) = Fold(latin, i);
+            i += used;
+            foreach (var c in folded)
             {
-                letters.Append(c);
+                // The first letter stays; after it, vowels, 'h' and repeats go.
+                if (length == 0 || (!"aeiouyh".Contains(c, StringComparison.Ordinal) && c != key[length - 1] && length < MaxLength))
+                {
+                    key[length++] = c;
+                }
             }
         }
 
-        if (letters.Length == 0)
-        {
-            return "";
-        }
+        return new string(key[..length]);
+    }
 
+    /// <summary>The folded letters at <paramref name="i"/> and how many characters they used; non-letters fold to nothing.</summary>
+    private static (string Folded, int Used) Fold(string text, int i)
+    {
         foreach (var (from, to) in Folds)
         {
-            letters.Replace(from, to);
-        }
-
-        var key = new StringBuilder(MaxLength).Append(letters[0]);
-        for (var i = 1; i < letters.Length && key.Length < MaxLength; i++)
-        {
-            var c = letters[i];
-            if ("aeiouyh".Contains(c, StringComparison.Ordinal) || c == key[^1])
+            if (string.CompareOrdinal(text, i, from, 0, from.Length) == 0)
             {
-                continue;
+                return (to, from.Length);
             }
-
-            key.Append(c);
         }
 
-        return key.ToString();
+        var c = text[i];
+        return (c is (>= 'a' and <= 'z') or (>= '0' and <= '9') ? Letters[c < 'a' ? c - '0' + 26 : c - 'a'] : "", 1);
     }
 
     private static bool IsCyrillic(string word) => word.Any(c => c is >= '\u0400' and <= '\u04FF');

@@ -11,7 +11,7 @@ namespace RelationsAlerts.Core.Stories;
 /// </summary>
 internal static partial class NumberKeys
 {
-    private static readonly Dictionary<string, double> Words = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, double> Words = new(StringComparer.OrdinalIgnoreCase)
     {
         ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10,
         ["eleven"] = 11, ["twelve"] = 12, ["fifteen"] = 15, ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40, ["fifty"] = 50,
@@ -21,7 +21,7 @@ internal static partial class NumberKeys
         ["دو"] = 2, ["تین"] = 3, ["چار"] = 4, ["پانچ"] = 5, ["نو"] = 9, ["دس"] = 10, ["بیس"] = 20, ["تیس"] = 30,
     };
 
-    private static readonly Dictionary<string, double> Multipliers = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, double> Multipliers = new(StringComparer.OrdinalIgnoreCase)
     {
         ["thousand"] = 1e3, ["k"] = 1e3, ["тыс"] = 1e3, ["тысяч"] = 1e3, ["тысячи"] = 1e3, ["тысяча"] = 1e3, ["тысячах"] = 1e3,
         ["тысячам"] = 1e3, ["ہزار"] = 1e3, ["lakh"] = 1e5, ["لاکھ"] = 1e5, ["crore"] = 1e7, ["کروڑ"] = 1e7,
@@ -29,55 +29,71 @@ internal static partial class NumberKeys
         ["ملین"] = 1e6, ["billion"] = 1e9, ["bn"] = 1e9, ["млрд"] = 1e9, ["миллиард"] = 1e9, ["миллиарда"] = 1e9, ["ارب"] = 1e9,
     };
 
-    private static readonly HashSet<string> Percent = new(StringComparer.Ordinal) { "%", "pc", "percent", "процент", "процента", "процентов", "فیصد" };
+    private static readonly HashSet<string> Percent = new(StringComparer.OrdinalIgnoreCase) { "%", "pc", "percent", "процент", "процента", "процентов", "فیصد" };
 
     public static SortedSet<string> Of(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var keys = new SortedSet<string>(StringComparer.Ordinal);
-        var tokens = TokenRegex().Matches(text.Normalize(NormalizationForm.FormKC).ToLowerInvariant()).Select(m => m.Value).ToList();
-        for (var i = 0; i < tokens.Count; i++)
+        var normalized = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        double? pending = null;
+        foreach (var match in TokenRegex().EnumerateMatches(normalized))
         {
-            if (Value(tokens[i]) is not { } value)
+            var token = normalized.AsSpan(match.Index, match.Length);
+            if (pending is { } value)
             {
-                continue;
+                Add(keys, value, token);
             }
 
-            var next = i + 1 < tokens.Count ? tokens[i + 1] : "";
-            var scaled = Multipliers.TryGetValue(next, out var multiplier);
-            value *= scaled ? multiplier : 1;
-            if (Percent.Contains(next))
-            {
-                keys.Add(value.ToString("R", CultureInfo.InvariantCulture) + "%");
-            }
-            else if (value >= 3 && (scaled || value is < 1900 or > 2100 || value != Math.Floor(value)))
-            {
-                keys.Add(value.ToString("R", CultureInfo.InvariantCulture));
-            }
+            pending = Value(token);
+        }
+
+        if (pending is { } last)
+        {
+            Add(keys, last, []);
         }
 
         return keys;
     }
 
-    private static double? Value(string token)
+    /// <summary>Adds <paramref name="value"/> as scaled or qualified by the word after it.</summary>
+    private static void Add(SortedSet<string> keys, double value, ReadOnlySpan<char> next)
     {
-        if (Words.TryGetValue(token, out var word))
+        var scaled = Multipliers.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(next, out var multiplier);
+        value *= scaled ? multiplier : 1;
+        if (Percent.GetAlternateLookup<ReadOnlySpan<char>>().Contains(next))
         {
-            return word;
+            keys.Add(value.ToString("R", CultureInfo.InvariantCulture) + "%");
         }
+        else if (value >= 3 && (scaled || value is < 1900 or > 2100 || value != Math.Floor(value)))
+        {
+            keys.Add(value.ToString("R", CultureInfo.InvariantCulture));
+        }
+    }
 
+    private static double? Value(ReadOnlySpan<char> token)
+    {
         if (!char.IsDigit(token[0]))
         {
-            return null;
+            return Words.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(token, out var word) ? word : null;
         }
 
         // Digits of any script ("۳۰" is 30); thousands separators are commas, the decimal mark a point.
-        var ascii = new StringBuilder(token.Length);
+        Span<char> ascii = stackalloc char[token.Length];
+        var length = 0;
         foreach (var c in token)
         {
-            _ = char.IsDigit(c) ? ascii.Append((char)('0' + (int)char.GetNumericValue(c))) : c == '.' ? ascii.Append('.') : ascii;
+            if (char.IsDigit(c))
+            {
+                ascii[length++] = (char)('0' + (int)char.GetNumericValue(c));
+            }
+            else if (c == '.')
+            {
+                ascii[length++] = '.';
+            }
         }
 
-        return double.TryParse(ascii.ToString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) ? value : null;
+        return double.TryParse(ascii[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) ? value : null;
     }
 
     [GeneratedRegex(@"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|%|\p{L}+")]

@@ -15,9 +15,8 @@ public static class StoryFeatureExtractor
         var texts = tokens.Select(t => t.Text).ToList();
         var covered = new bool[tokens.Count];
         var concepts = new SortedSet<string>(StringComparer.Ordinal);
-        ConceptMatcher.Lexicon.Match(texts, concepts, covered);
         var titleConcepts = new SortedSet<string>(StringComparer.Ordinal);
-        ConceptMatcher.Lexicon.Match([.. tokens.TakeWhile(t => t.InTitle).Select(t => t.Text)], titleConcepts, new bool[tokens.Count]);
+        ConceptMatcher.Lexicon.Match(texts, concepts, covered, titleConcepts, tokens.Count(t => t.InTitle));
         return new StoryFeatures
         {
             Time = item.PublishedAt ?? item.FirstSeenAt,

@@ -33,11 +33,30 @@ public sealed record StoryFeatures
     /// </summary>
     public IReadOnlyList<string> Shingles()
     {
-        var shingles = new List<string>();
-        shingles.AddRange(Countries.Select(c => "k:" + c));
-        shingles.AddRange(Concepts.Where(c => StoryWeights.ConceptKindOf(c) != ConceptKind.Action).Select(c => "c:" + c));
-        shingles.AddRange(Names.Select(n => "n:" + n));
-        shingles.AddRange(Numbers.Select(n => "#:" + n));
+        var shingles = new List<string>(Countries.Count + Concepts.Count + Names.Count + Numbers.Count);
+        foreach (var country in Countries)
+        {
+            shingles.Add("k:" + country);
+        }
+
+        foreach (var concept in Concepts)
+        {
+            if (StoryWeights.ConceptKindOf(concept) != ConceptKind.Action)
+            {
+                shingles.Add("c:" + concept);
+            }
+        }
+
+        foreach (var name in Names)
+        {
+            shingles.Add("n:" + name);
+        }
+
+        foreach (var number in Numbers)
+        {
+            shingles.Add("#:" + number);
+        }
+
         if (shingles.Count == 0)
         {
             shingles.AddRange(Words.Select(w => "w:" + w));

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace RelationsAlerts.Core.Stories;
 
 /// <summary>
@@ -13,6 +15,9 @@ public static class StorySimilarity
     private const double MaxDecay = 0.3;
     private static readonly TimeSpan Grace = TimeSpan.FromDays(1);
 
+    // Weights depend only on the features, and a stored report is scored against many new ones.
+    private static readonly ConditionalWeakTable<StoryFeatures, Profile> Profiles = [];
+
     /// <summary>Reports further apart than this are never the same story.</summary>
     public static TimeSpan Window { get; } = TimeSpan.FromDays(3);
 
@@ -26,29 +31,31 @@ public static class StorySimilarity
             return 0;
         }
 
-        var sum = new Sum();
-        sum.AddConcepts(a, b);
-        sum.Add(a.Numbers, b.Numbers, StoryWeights.NumberWeight);
-        sum.Add(a.Sectors, b.Sectors, _ => StoryWeights.Sector);
+        var (pa, pb) = (Profiles.GetValue(a, Profile.Of), Profiles.GetValue(b, Profile.Of));
+        var shared = Shared(a.Concepts, pa.Concepts, b.Concepts, pb.Concepts) + Shared(a.Numbers, pa.Numbers, b.Numbers, pb.Numbers)
+            + Shared(a.Sectors, pa.Sectors, b.Sectors, pb.Sectors);
+        var (totalA, totalB) = (pa.Total, pb.Total);
         if (a.Script != StoryScript.Arabic && b.Script != StoryScript.Arabic)
         {
-            sum.Add(a.Names, b.Names, StoryWeights.NameWeight);
+            shared += Shared(a.Names, pa.Names, b.Names, pb.Names);
+            (totalA, totalB) = (totalA + pa.NameTotal, totalB + pb.NameTotal);
         }
 
         if (a.Script == b.Script)
         {
-            sum.Add(a.Words, b.Words, _ => StoryWeights.Word);
+            shared += SortedOps.CountShared(a.Words, b.Words) * StoryWeights.Word;
+            (totalA, totalB) = (totalA + (a.Words.Count * StoryWeights.Word), totalB + (b.Words.Count * StoryWeights.Word));
         }
 
-        if (sum.TotalA == 0 || sum.TotalB == 0)
+        if (totalA == 0 || totalB == 0)
         {
             return 0;
         }
 
-        var score = sum.Shared / Math.Sqrt(sum.TotalA * sum.TotalB);
+        var score = shared / Math.Sqrt(totalA * totalB);
         score *= CountryAgreement(a.Countries, b.Countries);
-        score *= Disjoint(Leaders(a), Leaders(b)) ? LeaderConflict : 1;
-        score *= Stage(a) * Stage(b) < 0 ? StageConflict : 1;
+        score *= pa.Leaders.Length > 0 && pb.Leaders.Length > 0 && SortedOps.CountShared(pa.Leaders, pb.Leaders) == 0 ? LeaderConflict : 1;
+        score *= pa.Stage * pb.Stage < 0 ? StageConflict : 1;
         var late = Math.Max(0, (apart - Grace) / (Window - Grace));
         return score * (1 - (MaxDecay * late));
     }
@@ -60,45 +67,49 @@ public static class StorySimilarity
         return shared == a.Count || shared == b.Count ? 1 : shared / (double)(a.Count + b.Count - shared);
     }
 
-    private static IReadOnlyList<string> Leaders(StoryFeatures f) =>
-        [.. f.Concepts.Where(c => StoryWeights.ConceptKindOf(c) == ConceptKind.Person)];
-
-    private static bool Disjoint(IReadOnlyList<string> a, IReadOnlyList<string> b) => a.Count > 0 && b.Count > 0 && SortedOps.CountShared(a, b) == 0;
-
-    /// <summary>-1 for an arrival report, +1 for a signing report, 0 for anything else (or both).</summary>
-    private static int Stage(StoryFeatures f)
+    /// <summary>Σ √(wa·wb) over the keys both sorted lists hold.</summary>
+    private static double Shared(IReadOnlyList<string> a, double[] wa, IReadOnlyList<string> b, double[] wb)
     {
-        var arrival = SortedOps.Contains(f.Concepts, "arrive");
-        var signing = SortedOps.Contains(f.Concepts, "sign");
-        return arrival == signing ? 0 : arrival ? -1 : 1;
-    }
-
-    private sealed class Sum
-    {
-        public double Shared { get; private set; }
-
-        public double TotalA { get; private set; }
-
-        public double TotalB { get; private set; }
-
-        public void AddConcepts(StoryFeatures a, StoryFeatures b)
+        var sum = 0.0;
+        for (int i = 0, j = 0; i < a.Count && j < b.Count;)
         {
-            double WeightIn(StoryFeatures f, string c) =>
-                StoryWeights.Concept(c) * (SortedOps.Contains(f.TitleConcepts, c) ? StoryWeights.Headline : 1);
-
-            TotalA += a.Concepts.Sum(c => WeightIn(a, c));
-            TotalB += b.Concepts.Sum(c => WeightIn(b, c));
-            foreach (var c in SortedOps.Shared(a.Concepts, b.Concepts))
+            var order = string.CompareOrdinal(a[i], b[j]);
+            if (order == 0)
             {
-                Shared += Math.Sqrt(WeightIn(a, c) * WeightIn(b, c));
+                sum += Math.Sqrt(wa[i++] * wb[j++]);
+            }
+            else if (order < 0)
+            {
+                i++;
+            }
+            else
+            {
+                j++;
             }
         }
 
-        public void Add(IReadOnlyList<string> a, IReadOnlyList<string> b, Func<string, double> weight)
+        return sum;
+    }
+
+    /// <summary>Per-feature weights in list order, the leaders named, and the stage: -1 arrival, +1 signing, 0 neither (or both).</summary>
+    private sealed record Profile(double[] Concepts, double[] Numbers, double[] Sectors, double[] Names, string[] Leaders, int Stage)
+    {
+        /// <summary>The weight of everything every pair compares (concepts, numbers, sectors).</summary>
+        public double Total { get; } = Concepts.Sum() + Numbers.Sum() + Sectors.Sum();
+
+        public double NameTotal { get; } = Names.Sum();
+
+        public static Profile Of(StoryFeatures f)
         {
-            TotalA += a.Sum(weight);
-            TotalB += b.Sum(weight);
-            Shared += SortedOps.Shared(a, b).Sum(weight);
+            var arrival = SortedOps.Contains(f.Concepts, "arrive");
+            var signing = SortedOps.Contains(f.Concepts, "sign");
+            return new Profile(
+                [.. f.Concepts.Select(c => StoryWeights.Concept(c) * (SortedOps.Contains(f.TitleConcepts, c) ? StoryWeights.Headline : 1))],
+                [.. f.Numbers.Select(StoryWeights.NumberWeight)],
+                [.. f.Sectors.Select(_ => StoryWeights.Sector)],
+                [.. f.Names.Select(StoryWeights.NameWeight)],
+                [.. f.Concepts.Where(c => StoryWeights.ConceptKindOf(c) == ConceptKind.Person)],
+                arrival == signing ? 0 : arrival ? -1 : 1);
         }
     }
 }

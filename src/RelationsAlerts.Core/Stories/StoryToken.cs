@@ -48,6 +48,10 @@ internal readonly record struct StoryToken(string Text, string Original, bool Se
         Flush(tokens, word, sentenceStart, inTitle);
     }
 
+    /// <summary>The word as <see cref="TextNormalizer"/> writes it; ASCII (most words) only needs lower-casing.</summary>
+    private static string Normalize(string word) =>
+        Ascii.IsValid(word) ? word.ToLowerInvariant() : TextNormalizer.Normalize(word).Trim();
+
     /// <summary>Emits the pending word; returns false when one was emitted (the sentence has started).</summary>
     private static bool Flush(List<StoryToken> tokens, StringBuilder word, bool sentenceStart, bool inTitle)
     {
@@ -58,7 +62,7 @@ internal readonly record struct StoryToken(string Text, string Original, bool Se
 
         var original = word.ToString();
         word.Clear();
-        tokens.Add(new StoryToken(TextNormalizer.Normalize(original).Trim(), original, sentenceStart, inTitle));
+        tokens.Add(new StoryToken(Normalize(original), original, sentenceStart, inTitle));
         return false;
     }
 }

@@ -25,6 +25,11 @@ public sealed class OpenApiTests(AzuriteFixture azurite) : IClassFixture<Azurite
         ("post", "/api/admin/feeds/{id}/poll", "feeds"),
         ("post", "/api/admin/poll", "operations"),
         ("get", "/api/admin/stats", "operations"),
+        ("post", "/api/admin/digests/preview", "operations"),
+        ("get", "/api/admin/subscribers", "subscribers"),
+        ("get", "/api/admin/subscribers/counts", "subscribers"),
+        ("get", "/api/admin/subscribers/{id}", "subscribers"),
+        ("delete", "/api/admin/subscribers/{id}", "subscribers"),
     ];
 
     [Fact]
