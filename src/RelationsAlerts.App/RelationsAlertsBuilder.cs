@@ -40,12 +40,28 @@ public static class RelationsAlertsBuilder
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use(EnsureStorageForApiAsync);
         app.MapTriggerEndpoints();
         app.MapHealthEndpoints();
         app.MapAdminEndpoints(); // Admin API: topics, feeds, operations (Admin/AdminApi.cs)
         app.MapSubscriberFeatures();
         app.MapPublicWeb(); // Public site: sign-up, preferences, archive, Atom feeds (Web/PublicWebEndpoints.cs)
         return app;
+    }
+
+    /// <summary>
+    /// Under the Functions host an HTTP function can be the first call the app ever gets: make sure tables, queues and
+    /// topics exist before any /api request touches them (cached after the first success; health stays independent).
+    /// </summary>
+    private static async Task EnsureStorageForApiAsync(HttpContext context, Func<Task> next)
+    {
+        var path = context.Request.Path;
+        if (path.StartsWithSegments("/api") && !path.StartsWithSegments("/api/health") && !path.StartsWithSegments("/api/openapi.json"))
+        {
+            await context.RequestServices.GetRequiredService<AppInitializer>().EnsureInitializedAsync(context.RequestAborted);
+        }
+
+        await next();
     }
 
     public static IServiceCollection AddRelationsAlerts(this IServiceCollection services, IConfiguration configuration, HostingMode mode)

@@ -3,14 +3,15 @@ using RelationsAlerts.App.Admin;
 using RelationsAlerts.Azure;
 using RelationsAlerts.Core.Feeds;
 using RelationsAlerts.Core.Ports;
+using RelationsAlerts.Core.Processing;
 
 namespace RelationsAlerts.App.Hosting;
 
 /// <summary>
-/// One-time start-up work (tables, queues, configured feeds), run lazily before the first job so the Functions
+/// One-time start-up work (tables, queues, default topics, configured feeds), run lazily before the first job so the Functions
 /// host's readiness probe on <c>GET /</c> is answered at once. A failed attempt is retried by the next caller.
 /// </summary>
-public sealed class AppInitializer(StorageInitializer storage, IFeedStore feeds, IOptions<FeedsOptions> options) : IDisposable
+public sealed class AppInitializer(StorageInitializer storage, IFeedStore feeds, ITopicStore topics, IOptions<FeedsOptions> options) : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private volatile bool done;
@@ -28,6 +29,7 @@ public sealed class AppInitializer(StorageInitializer storage, IFeedStore feeds,
             if (!done)
             {
                 await storage.InitializeAsync(cancellationToken);
+                await topics.SeedAsync(DefaultTopics.All, cancellationToken);
                 await RegisterFeedsAsync(options.Value.Registered, cancellationToken);
                 done = true;
             }

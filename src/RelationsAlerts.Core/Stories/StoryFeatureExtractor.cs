@@ -7,6 +7,9 @@ public static class StoryFeatureExtractor
 {
     private const int StemLength = 5;
 
+    // Enough for any news summary; keeps the stored features of a pathological feed entry small.
+    private const int MaxWords = 200;
+
     public static StoryFeatures Of(NewsItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
@@ -44,7 +47,7 @@ public static class StoryFeatureExtractor
         }
 
         var summary = item.Summary.Trim();
-        return (title, summary.StartsWith(title, StringComparison.OrdinalIgnoreCase) ? "" : summary);
+        return (title, title.Length > 0 && summary.StartsWith(title, StringComparison.OrdinalIgnoreCase) ? "" : summary);
     }
 
     private static string[] Countries(IEnumerable<string> concepts)
@@ -54,7 +57,14 @@ public static class StoryFeatureExtractor
         {
             if (ConceptMatcher.Lexicon.Find(id) is { } concept)
             {
-                _ = concept.Kind == ConceptKind.Country ? countries.Add(concept.Id) : concept.Country is { } country && countries.Add(country);
+                if (concept.Kind == ConceptKind.Country)
+                {
+                    countries.Add(concept.Id);
+                }
+                else if (concept.Country is { } country)
+                {
+                    countries.Add(country);
+                }
             }
         }
 
@@ -85,7 +95,7 @@ public static class StoryFeatureExtractor
     private static string[] Words(List<StoryToken> tokens, bool[] covered)
     {
         var words = new SortedSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < tokens.Count; i++)
+        for (var i = 0; i < tokens.Count && words.Count < MaxWords; i++)
         {
             var text = tokens[i].Text;
             if (!covered[i] && text.Length >= 3 && !text.Any(char.IsDigit) && !StopWords.IsStopWord(text))
@@ -103,13 +113,18 @@ public static class StoryFeatureExtractor
         int latin = 0, cyrillic = 0, arabic = 0;
         foreach (var c in text)
         {
-            _ = c switch
+            if (char.IsAsciiLetter(c))
             {
-                (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') => latin++,
-                >= '\u0400' and <= '\u04FF' => cyrillic++,
-                >= '\u0600' and <= '\u06FF' => arabic++,
-                _ => 0,
-            };
+                latin++;
+            }
+            else if (c is >= '\u0400' and <= '\u04FF')
+            {
+                cyrillic++;
+            }
+            else if (c is >= '\u0600' and <= '\u06FF')
+            {
+                arabic++;
+            }
         }
 
         return arabic > latin && arabic > cyrillic ? StoryScript.Arabic : cyrillic > latin ? StoryScript.Cyrillic : StoryScript.Latin;

@@ -25,44 +25,28 @@ internal readonly record struct StoryToken(string Text, string Original, bool Se
     {
         var word = new StringBuilder();
         var sentenceStart = true;
-        foreach (var c in text.Normalize(NormalizationForm.FormKC))
+        foreach (var c in text.Normalize(NormalizationForm.FormKC).Append(' '))
         {
             if (char.IsLetterOrDigit(c))
             {
                 word.Append(c);
-                continue;
             }
-
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
             {
-                continue;
-            }
+                if (word.Length > 0)
+                {
+                    var original = word.ToString();
+                    tokens.Add(new StoryToken(Normalize(original), original, sentenceStart, inTitle));
+                    word.Clear();
+                    sentenceStart = false;
+                }
 
-            sentenceStart = Flush(tokens, word, sentenceStart, inTitle) && sentenceStart;
-            if (c is '.' or '!' or '?' or '؟' or '۔' or ':')
-            {
-                sentenceStart = true;
+                sentenceStart |= c is '.' or '!' or '?' or '؟' or '۔' or ':';
             }
         }
-
-        Flush(tokens, word, sentenceStart, inTitle);
     }
 
     /// <summary>The word as <see cref="TextNormalizer"/> writes it; ASCII (most words) only needs lower-casing.</summary>
     private static string Normalize(string word) =>
         Ascii.IsValid(word) ? word.ToLowerInvariant() : TextNormalizer.Normalize(word).Trim();
-
-    /// <summary>Emits the pending word; returns false when one was emitted (the sentence has started).</summary>
-    private static bool Flush(List<StoryToken> tokens, StringBuilder word, bool sentenceStart, bool inTitle)
-    {
-        if (word.Length == 0)
-        {
-            return true;
-        }
-
-        var original = word.ToString();
-        word.Clear();
-        tokens.Add(new StoryToken(Normalize(original), original, sentenceStart, inTitle));
-        return false;
-    }
 }

@@ -96,6 +96,41 @@ public sealed class CliTests
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Analyze_GivesReportsOfOneEvent_TheSameStory()
+    {
+        // Arrange: an English report and its Russian translation (listed first), an unrelated item, a negative.
+        var input = Path.GetTempFileName();
+        await File.WriteAllLinesAsync(input,
+        [
+            """{"id":"ru","title":"МАЗ поставит 150 автобусов в Карачи","summary":"Контракт с правительством провинции Синд на поставку городских автобусов МАЗ и их сборку. Беларусь и Пакистан расширяют сотрудничество.","published":"2026-11-13T08:00:00Z","lang":"ru"}""",
+            """{"id":"en","title":"Sindh signs deal for 150 MAZ buses from Belarus, local assembly","summary":"The Sindh government signed a contract with Belarusian automaker MAZ for 150 city buses for Karachi, Pakistan.","published":"2026-11-12T08:30:00Z","lang":"en"}""",
+            """{"id":"other","title":"Belarus offers 100 scholarships to Pakistani students","summary":"Under an agreement with Pakistan's Higher Education Commission, Belarus will fund 100 places.","published":"2026-11-12T09:00:00Z"}""",
+            """{"id":"neg","title":"IMF approves Pakistan tranche","summary":"Islamabad welcomed it.","published":"2026-11-12T10:00:00Z"}""",
+        ], TestContext.Current.CancellationToken);
+
+        try
+        {
+            // Act
+            var (exitCode, output) = await RunAsync(new Dictionary<string, string>(), "analyze", "--input", input);
+
+            // Assert
+            Assert.Equal(0, exitCode);
+            var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)
+                .ToDictionary(l => l.GetProperty("id").GetString()!, l => l.GetProperty("story").GetString());
+            Assert.Equal(["ru", "en", "other", "neg"], lines.Keys);
+            Assert.StartsWith("st-", lines["en"], StringComparison.Ordinal);
+            Assert.Equal(lines["en"], lines["ru"]);
+            Assert.Null(lines["other"]);
+            Assert.Null(lines["neg"]);
+        }
+        finally
+        {
+            File.Delete(input);
+        }
+    }
+
     private static Task<(int ExitCode, string Output)> RunAsync(IDictionary<string, string> environment, params string[] args) =>
         ProcessRunner.RunAsync("dotnet", [Handler, .. args], environment);
 }

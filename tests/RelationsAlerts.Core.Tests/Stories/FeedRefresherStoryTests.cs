@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using RelationsAlerts.Core.Feeds;
+using RelationsAlerts.Core.Fetching;
+using RelationsAlerts.Core.Items;
+using RelationsAlerts.Core.Pipeline;
+using RelationsAlerts.Core.Ports;
+using RelationsAlerts.Core.Processing;
+using RelationsAlerts.Core.Tests.Infrastructure;
+
+namespace RelationsAlerts.Core.Tests.Stories;
+
+/// <summary>The refresher files each new relevant item under a story before storing it; a re-polled item keeps its story.</summary>
+public sealed class FeedRefresherStoryTests : IAsyncLifetime
+{
+    private const string Rss = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <rss version="2.0"><channel><title>Wire</title><link>https://wire.example/</link>
+        <item><title>Sindh signs deal for 150 MAZ buses, local assembly</title>
+          <link>https://karachipost.example/2026/11/12/sindh-maz-buses</link>
+          <description>The Sindh government signed a contract with Belarusian automaker MAZ for 150 city buses for Karachi, to be assembled near Port Qasim.</description>
+          <pubDate>Thu, 12 Nov 2026 08:30:00 GMT</pubDate></item>
+        <item><title>МАЗ поставит 150 автобусов в Карачи</title>
+          <link>https://delovoy-minsk.example/2026/11/13/maz-150-avtobusov</link>
+          <description>Контракт с правительством пакистанской провинции Синд предусматривает поставку городских автобусов МАЗ и их сборку в районе порта Касим.</description>
+          <pubDate>Fri, 13 Nov 2026 08:00:00 GMT</pubDate></item>
+        <item><title>Belarus offers 100 scholarships to Pakistani students</title>
+          <link>https://indusherald.example/2026/11/11/belarus-scholarships</link>
+          <description>Under an agreement with the Higher Education Commission, Belarus will fund 100 places for Pakistani students.</description>
+          <pubDate>Wed, 11 Nov 2026 09:00:00 GMT</pubDate></item>
+        </channel></rss>
+        """;
+
+    private readonly ConcurrentDictionary<string, NewsItem> stored = new(StringComparer.Ordinal);
+    private LoopbackServer server = null!;
+
+    public async ValueTask InitializeAsync() => server = await LoopbackServer.StartAsync();
+
+    public ValueTask DisposeAsync() => server.DisposeAsync();
+
+    [Fact]
+    public async Task RefreshAsync_StoresItemsWithStories_AndKeepsThemOnRepoll()
+    {
+        // Arrange
+        server.Map("/rss", ctx =>
+        {
+            ctx.Response.ContentType = "application/rss+xml";
+            return ctx.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(Rss)).AsTask();
+        });
+        var refresher = CreateRefresher();
+        var feed = new FeedSource("f-wire", server.Url("/rss"), "Wire", FeedState.Initial);
+        var tagger = new SectorTagger(DefaultTopics.All);
+        var ct = TestContext.Current.CancellationToken;
+
+        // Act
+        var first = await refresher.RefreshAsync(feed, tagger, ct);
+        var stories = stored.Values.ToDictionary(i => i.Link!.Host, i => i.StoryId, StringComparer.Ordinal);
+        var again = await refresher.RefreshAsync(feed, tagger, ct);
+
+        // Assert
+        Assert.Equal(3, first.ItemsNew);
+        Assert.Equal(0, again.ItemsNew);
+        Assert.All(stories.Values, Assert.NotNull);
+        Assert.Equal(stories["karachipost.example"], stories["delovoy-minsk.example"]);
+        Assert.NotEqual(stories["karachipost.example"], stories["indusherald.example"]);
+        Assert.Equal(stories, stored.Values.ToDictionary(i => i.Link!.Host, i => i.StoryId, StringComparer.Ordinal));
+    }
+
+    private FeedRefresher CreateRefresher()
+    {
+        var services = new ServiceCollection();
+        services.AddOptions<FetchOptions>().Configure(o => o.AllowLoopback = true);
+        services.AddOptions<PollingOptions>();
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton<IFeedStore>(new NullFeedStore());
+        services.AddSingleton<IItemStore>(new DictionaryItemStore(stored));
+        services.AddRelationsAlertsCore(); // the in-memory story store is the default
+        return services.BuildServiceProvider().GetRequiredService<FeedRefresher>();
+    }
+
+    private sealed class DictionaryItemStore(ConcurrentDictionary<string, NewsItem> items) : IItemStore
+    {
+        public Task<bool> TryAddAsync(NewsItem item, CancellationToken cancellationToken = default) => Task.FromResult(items.TryAdd(item.Id, item));
+
+        public Task<IReadOnlyList<NewsItem>> ListSeenBetweenAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<NewsItem>>([.. items.Values.Where(i => i.FirstSeenAt > from && i.FirstSeenAt <= until)]);
+    }
+
+    private sealed class NullFeedStore : IFeedStore
+    {
+        public Task<IReadOnlyList<FeedSource>> ListAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<FeedSource>>([]);
+
+        public Task<FeedSource?> GetAsync(string id, CancellationToken cancellationToken = default) => Task.FromResult<FeedSource?>(null);
+
+        public Task EnsureAsync(FeedSource feed, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task<bool> TryAddAsync(FeedSource feed, CancellationToken cancellationToken = default) => Task.FromResult(true);
+
+        public Task SaveAsync(FeedSource feed, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) => Task.FromResult(true);
+    }
+}
