@@ -165,7 +165,7 @@ done
 
 # --- ours ----------------------------------------------------------------------------------------------------------
 echo "Building RelationsAlerts (Release)..."
-dotnet build src/RelationsAlerts.App -c Release --nologo -v quiet -clp:ErrorsOnly
+dotnet build src/RelationsAlerts.App -c Release --nologo -v quiet -clp:ErrorsOnly >/dev/null
 handler="$repo_root/src/RelationsAlerts.App/bin/Release/net10.0/handler.dll"
 feed_env=()
 for f in $(seq 0 $((FEEDS - 1))); do

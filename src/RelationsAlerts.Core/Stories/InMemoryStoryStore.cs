@@ -1,3 +1,4 @@
+using System.Globalization;
 using RelationsAlerts.Core.Ports;
 
 namespace RelationsAlerts.Core.Stories;
@@ -13,8 +14,10 @@ public sealed class InMemoryStoryStore : IStoryStore
 
     private readonly Lock sync = new();
     private readonly Dictionary<string, string> storyOfItem = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<StoryMember>> members = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<StoryCandidate>> bands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Member>> members = new(StringComparer.Ordinal);
+    // Band key → its rows in time order: one row (most keys) or a list. Keys are kept as their 64-bit hash, so the
+    // index costs a few dozen bytes per key however many reports it holds.
+    private readonly Dictionary<ulong, object> bands = [];
 
     /// <inheritdoc/>
     public Task<string?> FindStoryOfAsync(string itemId, CancellationToken cancellationToken = default)
@@ -35,11 +38,22 @@ public sealed class InMemoryStoryStore : IStoryStore
         {
             foreach (var key in bandKeys)
             {
-                if (!bands.TryGetValue(key, out var rows))
+                if (!bands.TryGetValue(KeyOf(key), out var value))
                 {
                     continue;
                 }
 
+                if (value is StoryCandidate single)
+                {
+                    if (single.Features.Time >= from && single.Features.Time <= until)
+                    {
+                        found.TryAdd(single.ItemId, single);
+                    }
+
+                    continue;
+                }
+
+                var rows = (List<StoryCandidate>)value;
                 var end = FirstAfter(rows, until);
                 for (var i = end - 1; i >= 0 && i >= end - MaxPerBand && rows[i].Features.Time >= from; i--)
                 {
@@ -62,11 +76,22 @@ public sealed class InMemoryStoryStore : IStoryStore
                 return Task.CompletedTask;
             }
 
-            (members.TryGetValue(member.StoryId, out var list) ? list : members[member.StoryId] = []).Add(member);
+            (members.TryGetValue(member.StoryId, out var list) ? list : members[member.StoryId] = []).Add(new Member(member.ItemId, member.Outlet, member.PublishedAt));
             var row = new StoryCandidate(member.ItemId, member.StoryId, member.Features);
             foreach (var key in member.BandKeys)
             {
-                var rows = bands.TryGetValue(key, out var existing) ? existing : bands[key] = [];
+                var hash = KeyOf(key);
+                if (!bands.TryGetValue(hash, out var value))
+                {
+                    bands[hash] = row;
+                    continue;
+                }
+
+                if (value is not List<StoryCandidate> rows)
+                {
+                    bands[hash] = rows = [(StoryCandidate)value];
+                }
+
                 rows.Insert(FirstAfter(rows, member.PublishedAt), row);
             }
         }
@@ -93,6 +118,12 @@ public sealed class InMemoryStoryStore : IStoryStore
         }
     }
 
+    /// <summary>The 64-bit hash an <see cref="LshBands"/> key spells in hex ("b07-3fa2c1d9e0b4a7c2"); other keys are hashed.</summary>
+    private static ulong KeyOf(string key) =>
+        key.Length == 20 && key[3] == '-' && ulong.TryParse(key.AsSpan(4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hash)
+            ? hash
+            : MinHasher.Fnv1a(key);
+
     /// <summary>The index of the first row published after <paramref name="time"/> (rows are in time order).</summary>
     private static int FirstAfter(List<StoryCandidate> rows, DateTimeOffset time)
     {
@@ -105,4 +136,7 @@ public sealed class InMemoryStoryStore : IStoryStore
 
         return low;
     }
+
+    /// <summary>What a story keeps of a report (the features live in the band rows).</summary>
+    private sealed record Member(string ItemId, string? Outlet, DateTimeOffset PublishedAt);
 }

@@ -15,13 +15,14 @@ public static class StoryClusterer
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(candidates);
+        var weighed = Weighed.Of(report);
         string? best = null;
         var bestScore = 0.0;
         var scored = candidates
             .Where(c => c.ItemId != reportId)
             .DistinctBy(c => c.ItemId, StringComparer.Ordinal)
             .GroupBy(c => c.StoryId, StringComparer.Ordinal)
-            .Select(g => (StoryId: g.Key, Score: g.Average(c => StorySimilarity.Score(report, c.Features))))
+            .Select(g => (StoryId: g.Key, Score: g.Average(c => StorySimilarity.Score(weighed, Weighed.Of(c.Features)))))
             .OrderBy(s => s.StoryId, StringComparer.Ordinal);
         foreach (var (storyId, score) in scored)
         {

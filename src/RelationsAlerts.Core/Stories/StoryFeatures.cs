@@ -28,15 +28,19 @@ public sealed record StoryFeatures
     public IReadOnlyList<string> Sectors { get; init; } = [];
 
     /// <summary>
-    /// The set MinHash is computed over: the cross-language features (countries, concepts other than generic acts, names,
-    /// numbers). A report with none of them (outside the lexicon) falls back on its word stems so its copies still meet.
+    /// The set MinHash is computed over: the cross-language features (third countries, concepts other than generic acts,
+    /// names, numbers). A report with none of them (outside the lexicon) falls back on its word stems so its copies still meet.
     /// </summary>
     public IReadOnlyList<string> Shingles()
     {
         var shingles = new List<string>(Countries.Count + Concepts.Count + Names.Count + Numbers.Count);
         foreach (var country in Countries)
         {
-            shingles.Add("k:" + country);
+            // Every relevant report names Pakistan and Belarus: as shingles they would put every report in one bucket.
+            if (!StoryLexicon.HomeCountries.Contains(country, StringComparer.Ordinal))
+            {
+                shingles.Add("k:" + country);
+            }
         }
 
         foreach (var concept in Concepts)

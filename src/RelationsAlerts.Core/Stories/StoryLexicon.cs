@@ -7,6 +7,9 @@ namespace RelationsAlerts.Core.Stories;
 /// </summary>
 internal static class StoryLexicon
 {
+    /// <summary>The two countries every relevant report is about.</summary>
+    public static IReadOnlyList<string> HomeCountries { get; } = ["pakistan", "belarus"];
+
     public static IReadOnlyList<Concept> All { get; } =
     [
         new("pakistan", ConceptKind.Country, "pakistan*, pak, пакистан*, пакістан*, پاکستان*"),

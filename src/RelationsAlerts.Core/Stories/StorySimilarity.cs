@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace RelationsAlerts.Core.Stories;
 
 /// <summary>
@@ -15,9 +13,6 @@ public static class StorySimilarity
     private const double MaxDecay = 0.3;
     private static readonly TimeSpan Grace = TimeSpan.FromDays(1);
 
-    // Weights depend only on the features, and a stored report is scored against many new ones.
-    private static readonly ConditionalWeakTable<StoryFeatures, Profile> Profiles = [];
-
     /// <summary>Reports further apart than this are never the same story.</summary>
     public static TimeSpan Window { get; } = TimeSpan.FromDays(3);
 
@@ -25,15 +20,21 @@ public static class StorySimilarity
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
+        return (a.Time - b.Time).Duration() > Window ? 0 : Score(Weighed.Of(a), Weighed.Of(b));
+    }
+
+    /// <summary>The score of two reports whose weights are already computed (a new report against many candidates).</summary>
+    internal static double Score(Weighed pa, Weighed pb)
+    {
+        var (a, b) = (pa.Features, pb.Features);
         var apart = (a.Time - b.Time).Duration();
         if (apart > Window)
         {
             return 0;
         }
 
-        var (pa, pb) = (Profiles.GetValue(a, Profile.Of), Profiles.GetValue(b, Profile.Of));
         var shared = Shared(a.Concepts, pa.Concepts, b.Concepts, pb.Concepts) + Shared(a.Numbers, pa.Numbers, b.Numbers, pb.Numbers)
-            + Shared(a.Sectors, pa.Sectors, b.Sectors, pb.Sectors);
+            + (SortedOps.CountShared(a.Sectors, b.Sectors) * StoryWeights.Sector);
         var (totalA, totalB) = (pa.Total, pb.Total);
         if (a.Script != StoryScript.Arabic && b.Script != StoryScript.Arabic)
         {
@@ -54,7 +55,7 @@ public static class StorySimilarity
 
         var score = shared / Math.Sqrt(totalA * totalB);
         score *= CountryAgreement(a.Countries, b.Countries);
-        score *= pa.Leaders.Length > 0 && pb.Leaders.Length > 0 && SortedOps.CountShared(pa.Leaders, pb.Leaders) == 0 ? LeaderConflict : 1;
+        score *= pa.Leaders.Count > 0 && pb.Leaders.Count > 0 && SortedOps.CountShared(pa.Leaders, pb.Leaders) == 0 ? LeaderConflict : 1;
         score *= pa.Stage * pb.Stage < 0 ? StageConflict : 1;
         var late = Math.Max(0, (apart - Grace) / (Window - Grace));
         return score * (1 - (MaxDecay * late));
@@ -89,27 +90,5 @@ public static class StorySimilarity
         }
 
         return sum;
-    }
-
-    /// <summary>Per-feature weights in list order, the leaders named, and the stage: -1 arrival, +1 signing, 0 neither (or both).</summary>
-    private sealed record Profile(double[] Concepts, double[] Numbers, double[] Sectors, double[] Names, string[] Leaders, int Stage)
-    {
-        /// <summary>The weight of everything every pair compares (concepts, numbers, sectors).</summary>
-        public double Total { get; } = Concepts.Sum() + Numbers.Sum() + Sectors.Sum();
-
-        public double NameTotal { get; } = Names.Sum();
-
-        public static Profile Of(StoryFeatures f)
-        {
-            var arrival = SortedOps.Contains(f.Concepts, "arrive");
-            var signing = SortedOps.Contains(f.Concepts, "sign");
-            return new Profile(
-                [.. f.Concepts.Select(c => StoryWeights.Concept(c) * (SortedOps.Contains(f.TitleConcepts, c) ? StoryWeights.Headline : 1))],
-                [.. f.Numbers.Select(StoryWeights.NumberWeight)],
-                [.. f.Sectors.Select(_ => StoryWeights.Sector)],
-                [.. f.Names.Select(StoryWeights.NameWeight)],
-                [.. f.Concepts.Where(c => StoryWeights.ConceptKindOf(c) == ConceptKind.Person)],
-                arrival == signing ? 0 : arrival ? -1 : 1);
-        }
     }
 }

@@ -8,6 +8,7 @@ internal static class StoryWeights
     public const double Number = 1.5;
     public const double LargeNumber = 2.0;
     public const double Word = 0.4;
+
     /// <summary>Sectors are coarse (most reports have two or three), so a shared one is weak evidence.</summary>
     public const double Sector = 0.25;
 
@@ -17,7 +18,7 @@ internal static class StoryWeights
     public static ConceptKind ConceptKindOf(string conceptId) =>
         ConceptMatcher.Lexicon.Find(conceptId)?.Kind ?? ConceptKind.Thing;
 
-    public static double Concept(string conceptId) => ConceptKindOf(conceptId) switch
+    public static double Concept(ConceptKind kind) => kind switch
     {
         ConceptKind.Person or ConceptKind.Organisation => 1.5,
         ConceptKind.Place or ConceptKind.Thing => 1.0,
@@ -26,8 +27,12 @@ internal static class StoryWeights
     };
 
     /// <summary>Percentages and large amounts ("$120m", "150,000 tonnes") are rarely shared by chance.</summary>
-    public static double NumberWeight(string key) =>
-        key.EndsWith('%') || (double.TryParse(key, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= 1000) ? LargeNumber : Number;
+    public static double NumberWeight(string key)
+    {
+        // Keys are invariant round-trip strings: "28%", "150000", "1.5", or "1E+16" for huge values.
+        var integerDigits = key.TakeWhile(char.IsAsciiDigit).Count();
+        return key.EndsWith('%') || key.Contains('E', StringComparison.Ordinal) || integerDigits >= 4 ? LargeNumber : Number;
+    }
 
     public static double NameWeight(string key) => key.Length >= 3 ? Name : ShortName;
 }
