@@ -52,24 +52,54 @@ median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1
 
 # --- corpus ----------------------------------------------------------------------------------------------------------
 python3 - "$work/www/feeds" "$FEEDS" "$ITEMS" "$RELEVANT_EVERY" <<'PY'
-import os, sys, email.utils, datetime
+# Every item is a different report: words drawn (seeded) from per-language pools, so no two items read alike, as in a
+# real news day; "relevant" items put Pakistan and Belarus in one sentence with a bilateral cue, the rest are local news.
+import os, sys, random, email.utils, datetime
 from xml.sax.saxutils import escape
 out, feeds, items, every = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 os.makedirs(out, exist_ok=True)
-sectors = ["trade", "agriculture machinery", "textiles", "education", "defence industry", "pharmaceuticals", "energy", "tourism"]
-relevant = {
-    "en": ("Pakistan, Belarus sign agreement on {s} cooperation ({n})",
-           "Islamabad and Minsk signed a memorandum to expand bilateral {s} cooperation, the Foreign Office said. Story {n}."),
-    "ru": ("Беларусь и Пакистан подписали соглашение о сотрудничестве: {s} ({n})",
-           "Минск и Исламабад договорились расширить двустороннее сотрудничество. Материал {n}."),
-    "ur": ("پاکستان اور بیلاروس کے درمیان تعاون کا معاہدہ ({n})",
-           "اسلام آباد اور منسک نے دو طرفہ تعاون بڑھانے پر اتفاق کیا۔ خبر {n}"),
+rng = random.Random(20261120)
+words = {
+    "en": dict(
+        actor="minister ambassador delegation envoy secretary chamber council governor commission committee adviser".split(),
+        verb="signed discussed reviewed agreed launched approved proposed finalised expanded announced".split(),
+        thing=("tractor plant, potash supply, textile quota, dairy project, wheat shipment, rail link, visa regime, "
+               "pharmacy licence, vaccine plant, truck assembly, dam study, solar farm, football academy, film week, "
+               "student exchange, customs deal, freight corridor, steel order, tyre factory, fruit export").split(", "),
+        city="Islamabad Minsk Lahore Karachi Gomel Brest Grodno Vitebsk Multan Quetta Peshawar Mogilev Faisalabad Sialkot".split(),
+        local=("flood warning, cricket final, fuel price, school exam, bus strike, power cut, heat wave, court ruling, "
+               "stock index, bridge repair, metro fare, book fair, marathon route, hospital wing, water tariff").split(", "),
+        pair="Pakistan and Belarus", cue="bilateral cooperation"),
+    "ru": dict(
+        actor="министр посол делегация советник губернатор комиссия палата".split(),
+        verb="подписали обсудили одобрили согласовали запустили расширили".split(),
+        thing=("поставки тракторов, калийные удобрения, текстильная квота, молочный проект, поставки пшеницы, "
+               "визовый режим, фармацевтический завод, сборка грузовиков, солнечная станция, студенческий обмен").split(", "),
+        city="Минск Исламабад Гомель Брест Гродно Витебск Могилев Лахор Карачи".split(),
+        local=("ремонт моста, цены на топливо, школьные экзамены, городской марафон, книжная ярмарка, новая больница, "
+               "тарифы на воду, футбольный матч").split(", "),
+        pair="Беларусь и Пакистан", cue="двустороннее сотрудничество"),
+    "ur": dict(
+        actor="وزیر سفیر وفد مشیر گورنر کمیشن".split(),
+        verb="دستخط بات چیت منظوری اتفاق آغاز".split(),
+        thing="ٹریکٹر پلانٹ، پوٹاش، ٹیکسٹائل، ڈیری منصوبہ، گندم، ریلوے، ویزا، ادویات، سولر، طلبہ تبادلہ".split("، "),
+        city="اسلام آباد منسک لاہور کراچی ملتان کوئٹہ پشاور".split(),
+        local="سیلاب، کرکٹ فائنل، پیٹرول قیمت، امتحان، بجلی بندش، گرمی، عدالت، اسٹاک مارکیٹ".split("، "),
+        pair="پاکستان اور بیلاروس", cue="دو طرفہ تعاون"),
 }
-other = {
-    "en": ("Karachi weather: heavy rain expected on the coast ({n})", "The Met Office forecast rain and strong winds for Sindh. Story {n}."),
-    "ru": ("В Минске открылся новый парк ({n})", "Горожане оценили новые велодорожки. Материал {n}."),
-    "ur": ("لاہور میں کرکٹ میچ کی تیاریاں ({n})", "شائقین کی بڑی تعداد اسٹیڈیم پہنچی۔ خبر {n}"),
-}
+
+def report(lang, relevant, n):
+    w = words[lang]
+    pick = lambda k: rng.choice(w[k])
+    number = rng.randint(2, 900)
+    if relevant:
+        title = f"{w['pair']}: {pick('actor')} {pick('verb')} {pick('thing')} in {pick('city')} ({number})"
+        text = f"{w['pair']} {pick('verb')} {w['cue']} on {pick('thing')} and {pick('thing')}; {pick('actor')} in {pick('city')} said {number} {n}."
+    else:
+        title = f"{pick('city')}: {pick('local')}, {pick('local')} ({number})"
+        text = f"{pick('actor')} in {pick('city')} {pick('verb')} {pick('local')} and {pick('local')} {number} {n}."
+    return title, text
+
 base = datetime.datetime(2026, 11, 20, 12, 0, tzinfo=datetime.timezone.utc)
 stamp = (base - datetime.timedelta(days=1)).timestamp()
 total = 0
@@ -81,14 +111,14 @@ for f in range(feeds):
         n = f"{f:03d}-{i:02d}"
         is_relevant = i % every == 0
         total += is_relevant
-        title, desc = (relevant if is_relevant else other)[lang]
+        title, text = report(lang, is_relevant, n)
         date = email.utils.format_datetime(base - datetime.timedelta(minutes=17 * i + f))
         rows.append(f"""    <item>
-      <title>{escape(title.format(s=sectors[i % len(sectors)], n=n))}</title>
+      <title>{escape(title)}</title>
       <link>https://{host}/{lang}/2026/11/story-{n}.html</link>
       <guid isPermaLink="false">{host}:{n}</guid>
       <pubDate>{date}</pubDate>
-      <description>{escape('<p>' + desc.format(s=sectors[i % len(sectors)], n=n) + '</p>')}</description>
+      <description>{escape('<p>' + text + '</p>')}</description>
     </item>""")
     path = os.path.join(out, f"feed-{f:03d}.xml")
     with open(path, "w", encoding="utf-8") as fh:
@@ -165,7 +195,7 @@ done
 
 # --- ours ----------------------------------------------------------------------------------------------------------
 echo "Building RelationsAlerts (Release)..."
-dotnet build src/RelationsAlerts.App -c Release --nologo -v quiet -clp:ErrorsOnly >/dev/null
+dotnet build src/RelationsAlerts.App -c Release --nologo -v quiet -clp:ErrorsOnly >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 handler="$repo_root/src/RelationsAlerts.App/bin/Release/net10.0/handler.dll"
 feed_env=()
 for f in $(seq 0 $((FEEDS - 1))); do

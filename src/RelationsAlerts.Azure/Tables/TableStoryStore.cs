@@ -11,12 +11,14 @@ namespace RelationsAlerts.Azure.Tables;
 /// <summary>
 /// Stories in two tables. <c>stories</c>: one partition per story (header and member rows) plus the item → story index.
 /// <c>storybands</c>: one partition per LSH band key, rows ordered newest first, so a candidate lookup is one RowKey-range
-/// query (one page, at most <see cref="MaxPerBand"/> rows) per band key, whatever the number of stored reports.
+/// query (at most <see cref="MaxPerBand"/> rows, in at most three pages) per band key, whatever the number of stored reports.
 /// </summary>
 public sealed class TableStoryStore(TableServiceClient client) : IStoryStore
 {
     /// <summary>Rows read per band key at most: the newest in the window.</summary>
     public const int MaxPerBand = InMemoryStoryStore.MaxPerBand;
+
+    private const int MaxPagesPerBand = 3;
 
     private readonly TableClient stories = client.GetTableClient(TableNames.Stories);
     private readonly TableClient bands = client.GetTableClient(TableNames.StoryBands);
@@ -135,9 +137,10 @@ public sealed class TableStoryStore(TableServiceClient client) : IStoryStore
         // RowKeys are "{inverted ticks}-{item}": from `until` (smallest) to `from` (largest, any item: '~' sorts after them all).
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {key} and RowKey ge {Inverted(until)} and RowKey le {Inverted(from) + "~"}");
         var found = new List<StoryCandidate>();
+        var pages = 0;
         await foreach (var page in bands.QueryAsync<StoryBandEntity>(filter, MaxPerBand, cancellationToken: cancellationToken).AsPages(pageSizeHint: MaxPerBand))
         {
-            foreach (var row in page.Values)
+            foreach (var row in page.Values.Take(MaxPerBand - found.Count))
             {
                 if (TableJson.Read<StoryFeatures?>(row.Features, null) is { } features)
                 {
@@ -145,7 +148,12 @@ public sealed class TableStoryStore(TableServiceClient client) : IStoryStore
                 }
             }
 
-            break; // One page: the newest rows in the window are the ones a new report can join.
+            // The newest rows in the window are the ones a new report can join. The service may cut a page short (and
+            // even send an empty one with a continuation), so a few pages are allowed, never more.
+            if (found.Count >= MaxPerBand || ++pages == MaxPagesPerBand)
+            {
+                break;
+            }
         }
 
         return found;

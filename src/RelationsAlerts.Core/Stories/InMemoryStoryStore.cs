@@ -9,12 +9,13 @@ namespace RelationsAlerts.Core.Stories;
 /// </summary>
 public sealed class InMemoryStoryStore : IStoryStore
 {
-    /// <summary>Rows read per band key at most, newest first (the table store reads one page).</summary>
+    /// <summary>Rows read per band key at most, newest first (as the table store does).</summary>
     public const int MaxPerBand = 100;
 
     private readonly Lock sync = new();
     private readonly Dictionary<string, string> storyOfItem = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Member>> members = new(StringComparer.Ordinal);
+
     // Band key → its rows in time order: one row (most keys) or a list. Keys are kept as their 64-bit hash, so the
     // index costs a few dozen bytes per key however many reports it holds.
     private readonly Dictionary<ulong, object> bands = [];

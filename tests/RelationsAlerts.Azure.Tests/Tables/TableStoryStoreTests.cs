@@ -96,7 +96,7 @@ public sealed class TableStoryStoreTests(AzuriteFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task FindCandidatesAsync_ReadsOnePagePerKey_NewestFirst()
+    public async Task FindCandidatesAsync_ReadsAtMostMaxPerBandRowsPerKey_NewestFirst()
     {
         // Arrange
         var store = new TableStoryStore(tables);
