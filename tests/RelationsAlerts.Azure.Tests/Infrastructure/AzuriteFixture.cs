@@ -34,6 +34,13 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public QueueServiceClient QueueServiceClient() =>
         new(ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
 
+    /// <summary>Creates the app's tables and the given digest queue (and its poison queue) in this emulator.</summary>
+    public Task CreateStorageAsync(string digestQueueName, CancellationToken cancellationToken)
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(new StorageOptions { ConnectionString = ConnectionString, DigestQueueName = digestQueueName });
+        return new StorageInitializer(TableServiceClient(), QueueServiceClient(), options).InitializeAsync(cancellationToken);
+    }
+
     public async ValueTask InitializeAsync()
     {
         var azurite = RepositoryPaths.Combine("node_modules", ".bin", "azurite");

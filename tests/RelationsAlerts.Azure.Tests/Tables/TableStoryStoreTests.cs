@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using RelationsAlerts.Azure.Tables;
 using RelationsAlerts.Azure.Tests.Infrastructure;
 using RelationsAlerts.Core;
@@ -17,11 +16,8 @@ public sealed class TableStoryStoreTests(AzuriteFixture fixture) : IClassFixture
 
     private readonly TableServiceClient tables = fixture.TableServiceClient();
 
-    public async ValueTask InitializeAsync()
-    {
-        var options = Options.Create(new StorageOptions { ConnectionString = fixture.ConnectionString, DigestQueueName = DigestQueueName });
-        await new StorageInitializer(tables, fixture.QueueServiceClient(), options).InitializeAsync(TestContext.Current.CancellationToken);
-    }
+    public async ValueTask InitializeAsync() =>
+        await fixture.CreateStorageAsync(DigestQueueName, TestContext.Current.CancellationToken);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 

@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using Microsoft.Extensions.Options;
 using RelationsAlerts.Azure.Tables;
 using RelationsAlerts.Azure.Tests.Infrastructure;
 using RelationsAlerts.Core.Subscribers;
@@ -12,11 +11,8 @@ public sealed class TableSubscriberStoreTests(AzuriteFixture fixture) : IClassFi
 
     private readonly TableServiceClient tables = fixture.TableServiceClient();
 
-    public async ValueTask InitializeAsync()
-    {
-        var options = Options.Create(new StorageOptions { ConnectionString = fixture.ConnectionString, DigestQueueName = DigestQueueName });
-        await new StorageInitializer(tables, fixture.QueueServiceClient(), options).InitializeAsync(TestContext.Current.CancellationToken);
-    }
+    public async ValueTask InitializeAsync() =>
+        await fixture.CreateStorageAsync(DigestQueueName, TestContext.Current.CancellationToken);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
