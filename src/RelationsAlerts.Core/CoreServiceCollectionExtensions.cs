@@ -23,6 +23,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PollFeedsJob>();
         services.AddSingleton<SendDigestJob>();
         services.AddSingleton<ScheduleDigestsJob>();
+        services.AddSingleton<DigestJobQueuer>();
+        services.AddSingleton<Digests.DigestMailComposer>();
         services.AddSingleton<LinkSigner>();
         services.AddSingleton<SubscriberLinks>();
         services.AddSingleton<SubscriptionService>();

@@ -14,6 +14,7 @@ public static class CliApp
         root.Subcommands.Add(AnalyzeVerb());
         root.Subcommands.Add(ParseFeedVerb());
         root.Subcommands.Add(ReplayPoisonCommand.Verb());
+        root.Subcommands.Add(SendDigestsCommand.Verb());
         return root.Parse(args).InvokeAsync();
     }
 

@@ -56,7 +56,7 @@ internal static class RunOnceCommand
             await app.StopAsync(cancellationToken);
         }
 
-        var sent = digests.Count(d => d.Kind == DigestOutcomeKind.Sent);
+        var sent = digests.Where(d => d.Kind == DigestOutcomeKind.Sent).Sum(d => d.Recipients);
         var mailTarget = services.GetService<IMailSender>() is EmlFileMailSender
             ? " to " + Path.GetFullPath(services.GetRequiredService<IOptions<MailOptions>>().Value.OutputDirectory)
             : " via SendGrid";

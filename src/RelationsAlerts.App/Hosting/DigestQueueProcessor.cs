@@ -5,8 +5,8 @@ using RelationsAlerts.Core.Ports;
 namespace RelationsAlerts.App.Hosting;
 
 /// <summary>
-/// Standalone counterpart of the host's queue trigger: receive a batch, run <see cref="SendDigestJob"/> on each
-/// message, delete on success, leave failures to reappear, and poison after the same dequeue count as host.json.
+/// Standalone counterpart of the host's queue trigger: receive a batch, run <see cref="SendDigestJob"/> on its
+/// messages concurrently, delete each on success, leave failures to reappear, and poison after the same dequeue count as host.json.
 /// </summary>
 public sealed partial class DigestQueueProcessor(IDigestQueue queue, SendDigestJob job, IOptions<QueueOptions> options, ILogger<DigestQueueProcessor> logger)
 {
@@ -14,21 +14,24 @@ public sealed partial class DigestQueueProcessor(IDigestQueue queue, SendDigestJ
     public async Task<IReadOnlyList<DigestOutcome>> ProcessBatchAsync(CancellationToken cancellationToken)
     {
         var messages = await queue.ReceiveAsync(options.Value.BatchSize, options.Value.VisibilityTimeout, cancellationToken);
-        var outcomes = new List<DigestOutcome>(messages.Count);
-        foreach (var message in messages)
-        {
-            try
-            {
-                outcomes.Add(await job.HandleAsync(message.Body, cancellationToken));
-                await queue.DeleteAsync(message, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                await HandleFailureAsync(message, ex, cancellationToken);
-            }
-        }
+        // Like the host's queue trigger, the messages of a batch run concurrently.
+        var outcomes = await Task.WhenAll(messages.Select(message => ProcessAsync(message, cancellationToken)));
+        return [.. outcomes.OfType<DigestOutcome>()];
+    }
 
-        return outcomes;
+    private async Task<DigestOutcome?> ProcessAsync(QueuedMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var outcome = await job.HandleAsync(message.Body, cancellationToken);
+            await queue.DeleteAsync(message, cancellationToken);
+            return outcome;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await HandleFailureAsync(message, ex, cancellationToken);
+            return null;
+        }
     }
 
     private async Task HandleFailureAsync(QueuedMessage message, Exception error, CancellationToken cancellationToken)

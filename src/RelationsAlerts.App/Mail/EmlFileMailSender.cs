@@ -33,6 +33,30 @@ public sealed partial class EmlFileMailSender(IOptions<MailOptions> options, IOp
         return new MailReceipt("eml", path);
     }
 
+    /// <summary>One file per recipient, substitutions applied: exactly what each recipient gets from SendGrid.</summary>
+    public async Task<MailReceipt> SendBulkAsync(BulkMail mail, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        MailReceipt? receipt = null;
+        foreach (var recipient in mail.Recipients)
+        {
+            receipt = await SendAsync(
+                new OutgoingMail
+                {
+                    To = recipient.To,
+                    Subject = recipient.Personalize(mail.Subject),
+                    Html = recipient.Personalize(mail.Html),
+                    Text = recipient.Personalize(mail.Text),
+                    IdempotencyKey = recipient.IdempotencyKey,
+                    Headers = recipient.Headers,
+                    Categories = mail.Categories,
+                },
+                cancellationToken);
+        }
+
+        return new MailReceipt("eml", receipt?.MessageId);
+    }
+
     private MimeMessage Build(OutgoingMail mail)
     {
         var message = new MimeMessage();

@@ -27,7 +27,18 @@ public sealed class SendGridMailSender(HttpClient httpClient, IOptions<SendGridO
     public async Task<MailReceipt> SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(mail);
-        var message = SendGridMessageBuilder.Build(mail, options.Value);
+        return await SendMessageAsync(SendGridMessageBuilder.Build(mail, options.Value), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task<MailReceipt> SendBulkAsync(BulkMail mail, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        return await SendMessageAsync(SendGridMessageBuilder.Build(mail, options.Value), cancellationToken);
+    }
+
+    private async Task<MailReceipt> SendMessageAsync(SendGridMessage message, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var (receipt, failure, retryAfter) = await TrySendAsync(message, cancellationToken);

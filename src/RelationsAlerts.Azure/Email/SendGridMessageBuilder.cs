@@ -27,6 +27,45 @@ internal static class SendGridMessageBuilder
         }
 
         message.AddCustomArg("digest_id", mail.IdempotencyKey);
+        return WithoutTracking(message);
+    }
+
+    /// <summary>
+    /// One message, one personalization per recipient (their address, substitutions, List-Unsubscribe headers and custom
+    /// args); the subject, bodies and categories are shared.
+    /// </summary>
+    public static SendGridMessage Build(BulkMail mail, SendGridOptions options)
+    {
+        if (mail.Recipients.Count is 0 or > DigestRequest.MaxRecipients)
+        {
+            throw new ArgumentException($"A request carries 1 to {DigestRequest.MaxRecipients} recipients, not {mail.Recipients.Count}.", nameof(mail));
+        }
+
+        var message = new SendGridMessage
+        {
+            From = new EmailAddress(options.FromEmail, options.FromName),
+            PlainTextContent = mail.Text,
+            HtmlContent = mail.Html,
+            Personalizations = [.. mail.Recipients.Select(r => new Personalization
+            {
+                Tos = [new EmailAddress(r.To)],
+                Substitutions = r.Substitutions.ToDictionary(),
+                Headers = r.Headers.ToDictionary(),
+                CustomArgs = new Dictionary<string, string>(StringComparer.Ordinal) { ["digest_id"] = r.IdempotencyKey, ["subscriber_id"] = r.SubscriberId },
+            })],
+        };
+        message.SetGlobalSubject(mail.Subject);
+        if (mail.Categories.Count > 0)
+        {
+            message.AddCategories([.. mail.Categories]);
+        }
+
+        message.AddGlobalCustomArg("batch_id", mail.BatchId);
+        return WithoutTracking(message);
+    }
+
+    private static SendGridMessage WithoutTracking(SendGridMessage message)
+    {
         // We send our own List-Unsubscribe; SendGrid's tracking would add a second one and rewrite links.
         message.SetSubscriptionTracking(false);
         message.SetClickTracking(false, false);

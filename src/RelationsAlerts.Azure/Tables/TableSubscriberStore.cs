@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using RelationsAlerts.Core.Ports;
@@ -10,6 +11,12 @@ public sealed class TableSubscriberStore(TableServiceClient client) : ISubscribe
 {
     private const string SuppressionPartition = "suppressed";
 
+    /// <summary>Entity group transactions hold at most 100 operations.</summary>
+    private const int MaxTransactionSize = 100;
+
+    /// <summary>Concurrent point reads when reading many subscribers.</summary>
+    private const int ReadParallelism = 16;
+
     private readonly TableClient table = client.GetTableClient(TableNames.Subscribers);
 
     /// <inheritdoc/>
@@ -18,6 +25,82 @@ public sealed class TableSubscriberStore(TableServiceClient client) : ISubscribe
         var entity = await table.GetEntityIfExistsAsync<SubscriberEntity>(SubscriberEntity.Partition, id, cancellationToken: cancellationToken);
         return entity.HasValue ? entity.Value!.ToSubscriber() : null;
     }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyDictionary<string, Subscriber>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        var found = new ConcurrentDictionary<string, Subscriber>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(ids.Distinct(StringComparer.Ordinal), Parallelism(cancellationToken), async (id, ct) =>
+        {
+            if (await GetAsync(id, ct) is { } subscriber)
+            {
+                found[id] = subscriber;
+            }
+        });
+        return found;
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlySet<string>> SuppressedAmongAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        var suppressed = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(ids.Distinct(StringComparer.Ordinal), Parallelism(cancellationToken), async (id, ct) =>
+        {
+            if (await IsSuppressedAsync(id, ct))
+            {
+                suppressed[id] = true;
+            }
+        });
+        return suppressed.Keys.ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Creates or replaces many subscribers unconditionally, 100 per transaction (bulk import, benchmarks).</summary>
+    public async Task ImportAsync(IEnumerable<Subscriber> subscribers, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subscribers);
+        await Parallel.ForEachAsync(subscribers.Chunk(MaxTransactionSize), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (chunk, ct) =>
+            await table.SubmitTransactionAsync(chunk.Select(s => new TableTransactionAction(TableTransactionActionType.UpsertReplace, SubscriberEntity.From(s))), ct));
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<Subscriber?>> TryUpdateManyAsync(IReadOnlyList<Subscriber> subscribers, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subscribers);
+        var results = new Subscriber?[subscribers.Count];
+        var chunks = Enumerable.Range(0, subscribers.Count).Chunk(MaxTransactionSize);
+        await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (chunk, ct) =>
+        {
+            var updated = await TryUpdateTogetherAsync([.. chunk.Select(i => subscribers[i])], ct);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                results[chunk[i]] = updated[i];
+            }
+        });
+        return results;
+    }
+
+    /// <summary>
+    /// One entity group transaction (all subscribers share a partition): all replaced or none. When any ETag is stale the
+    /// transaction fails as a whole, and each subscriber is tried alone so only the stale ones come back null.
+    /// </summary>
+    private async Task<Subscriber?[]> TryUpdateTogetherAsync(Subscriber[] batch, CancellationToken cancellationToken)
+    {
+        var entities = batch.Select(s => SubscriberEntity.From(s with { ETag = s.ETag ?? throw new ArgumentException("A conditional update needs the ETag the record was read with.", nameof(batch)) })).ToList();
+        try
+        {
+            var response = await table.SubmitTransactionAsync(entities.Select(e => new TableTransactionAction(TableTransactionActionType.UpdateReplace, e, e.ETag)), cancellationToken);
+            return [.. batch.Select((s, i) => (Subscriber?)(s with { ETag = response.Value[i].Headers.ETag?.ToString() }))];
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 412 or 404)
+        {
+            var results = new Subscriber?[batch.Length];
+            await Parallel.ForEachAsync(Enumerable.Range(0, batch.Length), Parallelism(cancellationToken), async (i, ct) => results[i] = await TryUpdateAsync(batch[i], ct));
+            return results;
+        }
+    }
+
+    private static ParallelOptions Parallelism(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = cancellationToken };
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<Subscriber>> ListActiveAsync(CancellationToken cancellationToken = default) =>

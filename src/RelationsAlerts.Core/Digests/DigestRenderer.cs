@@ -50,8 +50,8 @@ public static class DigestRenderer
             .Append(Encode(string.Join(", ", digest.Sections.Select(s => s.SectorName)))).Append('.');
         if (links is not null)
         {
-            html.Append("<br><a href=\"").Append(Encode(links.Manage.AbsoluteUri)).Append("\" style=\"color:#6b7280;\">Manage preferences</a> · ")
-                .Append("<a href=\"").Append(Encode(links.Unsubscribe.AbsoluteUri)).Append("\" style=\"color:#6b7280;\">Unsubscribe</a>");
+            html.Append("<br><a href=\"").Append(Encode(links.Manage)).Append("\" style=\"color:#6b7280;\">Manage preferences</a> · ")
+                .Append("<a href=\"").Append(Encode(links.Unsubscribe)).Append("\" style=\"color:#6b7280;\">Unsubscribe</a>");
         }
 
         html.Append("</td></tr>")
@@ -92,8 +92,8 @@ public static class DigestRenderer
         text.Append("You receive this digest because you subscribed to RelationsAlerts.\n");
         if (links is not null)
         {
-            text.Append("Manage preferences: ").Append(links.Manage.AbsoluteUri).Append('\n')
-                .Append("Unsubscribe: ").Append(links.Unsubscribe.AbsoluteUri).Append('\n');
+            text.Append("Manage preferences: ").Append(links.Manage).Append('\n')
+                .Append("Unsubscribe: ").Append(links.Unsubscribe).Append('\n');
         }
         return text.ToString();
     }

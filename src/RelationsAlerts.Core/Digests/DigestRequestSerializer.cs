@@ -6,10 +6,16 @@ namespace RelationsAlerts.Core.Digests;
 /// <summary>Reads and writes digest queue messages; rejects anything that is not a known version.</summary>
 public static class DigestRequestSerializer
 {
-    public const int CurrentVersion = 1;
+    /// <summary>The newest version written: group jobs. Version 1 (one subscriber) is still read and written.</summary>
+    public const int CurrentVersion = 2;
 
-    /// <summary>Queue messages are at most 64 KiB; ours are far smaller, so anything bigger is hostile or corrupt.</summary>
-    public const int MaxMessageBytes = 8 * 1024;
+    /// <summary>
+    /// Queue messages are at most 64 KiB after base64 encoding (48 KiB of JSON). A full group job (1,000 ids) is about
+    /// 37 KiB; anything over 47 KiB is hostile or corrupt.
+    /// </summary>
+    public const int MaxMessageBytes = 47 * 1024;
+
+    private const int MaxIdLength = 128;
 
     public static byte[] Serialize(DigestRequest request) =>
         JsonSerializer.SerializeToUtf8Bytes(request, DigestJsonContext.Default.DigestRequest);
@@ -34,17 +40,47 @@ public static class DigestRequestSerializer
             return false;
         }
 
-        reason = request switch
-        {
-            null => "message is empty",
-            { Version: not CurrentVersion } => $"unknown message version {request.Version}",
-            _ when string.IsNullOrWhiteSpace(request.SubscriberId) || string.IsNullOrWhiteSpace(request.DigestId) => "message lacks subscriber or digest id",
-            _ => "",
-        };
+        reason = request is null ? "message is empty" : Validate(request);
         return reason.Length == 0;
+    }
+
+    private static string Validate(DigestRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.DigestId) || request.DigestId.Length > MaxIdLength)
+        {
+            return "message lacks a valid digest id";
+        }
+
+        return request.Version switch
+        {
+            1 when string.IsNullOrWhiteSpace(request.SubscriberId) || request.SubscriberId.Length > MaxIdLength => "message lacks subscriber or digest id",
+            1 => "",
+            2 => ValidateRecipients(request.SubscriberIds),
+            _ => $"unknown message version {request.Version}",
+        };
+    }
+
+    private static string ValidateRecipients(IReadOnlyList<string>? ids)
+    {
+        if (ids is not { Count: > 0 })
+        {
+            return "group message lacks subscriber ids";
+        }
+
+        if (ids.Count > DigestRequest.MaxRecipients)
+        {
+            return $"group message has {ids.Count} subscribers, more than {DigestRequest.MaxRecipients}";
+        }
+
+        if (ids.Any(id => string.IsNullOrWhiteSpace(id) || id.Length > MaxIdLength))
+        {
+            return "group message has an empty or oversized subscriber id";
+        }
+
+        return ids.Distinct(StringComparer.Ordinal).Count() == ids.Count ? "" : "group message names a subscriber twice";
     }
 }
 
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(DigestRequest))]
 internal sealed partial class DigestJsonContext : JsonSerializerContext;

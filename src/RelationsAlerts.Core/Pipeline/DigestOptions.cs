@@ -15,6 +15,10 @@ public sealed class DigestOptions
     [Range(typeof(TimeSpan), "01:00:00", "30.00:00:00")]
     public TimeSpan FirstDigestLookback { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>Mail-service requests in flight at once for one job (a job can hold many content groups).</summary>
+    [Range(1, 64)]
+    public int ConcurrentSends { get; set; } = 8;
+
     /// <summary>A send claim older than this belongs to a crashed attempt.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(10);

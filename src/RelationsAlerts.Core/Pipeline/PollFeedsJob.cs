@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RelationsAlerts.Core.Digests;
 using RelationsAlerts.Core.Ports;
 using RelationsAlerts.Core.Processing;
 using RelationsAlerts.Core.Subscribers;
@@ -17,6 +16,7 @@ public sealed partial class PollFeedsJob(
     ITopicStore topicStore,
     ISubscriberStore subscriberStore,
     IDigestQueue digestQueue,
+    DigestJobQueuer digestJobs,
     FeedRefresher refresher,
     TimeProvider clock,
     IOptions<PollingOptions> options,
@@ -72,9 +72,11 @@ public sealed partial class PollFeedsJob(
         }
 
         var subscribers = await subscriberStore.ListActiveAsync(cancellationToken);
-        var requests = subscribers.Where(s => (digestsForAll || s.Frequency == DigestFrequency.Instant) && s.Sectors.Any(newSectors.Contains)).Select(s => DigestRequest.For(s.Id, until)).ToList();
-        await digestQueue.EnqueueAsync(requests, cancellationToken);
-        return requests.Count;
+        var due = subscribers
+            .Where(s => (digestsForAll || s.Frequency == DigestFrequency.Instant) && s.Sectors.Any(newSectors.Contains))
+            .Select(s => (s, until))
+            .ToList();
+        return await digestJobs.QueueAsync(due, cancellationToken);
     }
 
     private static partial class Log

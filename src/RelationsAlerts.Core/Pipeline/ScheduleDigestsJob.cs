@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RelationsAlerts.Core.Digests;
 using RelationsAlerts.Core.Ports;
 using RelationsAlerts.Core.Subscribers;
 
@@ -14,7 +13,7 @@ namespace RelationsAlerts.Core.Pipeline;
 public sealed partial class ScheduleDigestsJob(
     ISubscriberStore subscribers,
     IItemStore items,
-    IDigestQueue queue,
+    DigestJobQueuer queuer,
     SubscriptionService subscriptions,
     TimeProvider clock,
     IOptions<DigestOptions> options,
@@ -24,32 +23,28 @@ public sealed partial class ScheduleDigestsJob(
     {
         var now = clock.GetUtcNow();
         var active = await subscribers.ListActiveAsync(cancellationToken);
-        var due = new List<DigestRequest>();
+        var due = new List<(Subscriber, DateTimeOffset)>();
         foreach (var subscriber in active)
         {
             if (DigestSchedule.LatestOccurrence(subscriber, now) is { } occurrence && (subscriber.LastDigestUntil is null || subscriber.LastDigestUntil < occurrence))
             {
-                due.Add(DigestRequest.For(subscriber.Id, occurrence));
+                due.Add((subscriber, occurrence));
             }
         }
 
         due.AddRange(await InstantCatchUpAsync(active, now, cancellationToken));
-
-        foreach (var batch in due.Chunk(100))
-        {
-            await queue.EnqueueAsync(batch, cancellationToken);
-        }
+        var queued = await queuer.QueueAsync(due, cancellationToken);
 
         var expired = await subscriptions.ExpirePendingAsync(cancellationToken);
-        Log.Scheduled(logger, due.Count, expired);
-        return new ScheduleSummary(due.Count, expired);
+        Log.Scheduled(logger, queued, expired);
+        return new ScheduleSummary(queued, expired);
     }
 
     /// <summary>
     /// PollFeeds queues instant digests right after storing items; if it died in between, this sweep finds instant
     /// subscribers with items newer than their last digest and queues them, so nothing waits for the next new item.
     /// </summary>
-    private async Task<IEnumerable<DigestRequest>> InstantCatchUpAsync(IReadOnlyList<Subscriber> active, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<IEnumerable<(Subscriber, DateTimeOffset)>> InstantCatchUpAsync(IReadOnlyList<Subscriber> active, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var instant = active.Where(s => s.Frequency == DigestFrequency.Instant).ToList();
         if (instant.Count == 0)
@@ -61,7 +56,7 @@ public sealed partial class ScheduleDigestsJob(
         var recent = await items.ListSeenBetweenAsync(floor, now, cancellationToken);
         return instant
             .Where(s => recent.Any(i => i.FirstSeenAt > (s.LastDigestUntil ?? floor) && i.Sectors.Any(s.Sectors.Contains)))
-            .Select(s => DigestRequest.For(s.Id, recent.Max(i => i.FirstSeenAt)));
+            .Select(s => (s, recent.Max(i => i.FirstSeenAt)));
     }
 
     private static partial class Log

@@ -8,17 +8,19 @@ using RelationsAlerts.Core.Telemetry;
 namespace RelationsAlerts.Core.Pipeline;
 
 /// <summary>
-/// The SendDigest use case for one queue message. A digest is claimed on the subscriber record (optimistic
-/// concurrency) before it is sent and recorded after, so duplicate or concurrent messages never mail twice.
-/// Malformed messages go to the poison queue with a reason; transient failures throw so the message is retried.
+/// The SendDigest use case for one queue message (one subscriber, or a group planned as identical). Each recipient's
+/// digest is claimed on their subscriber record (optimistic concurrency, in batches) before the send and recorded after,
+/// so duplicate or concurrent messages never mail twice. Recipients whose digests are identical go out in one request.
+/// Malformed messages go to the poison queue with a reason; transient failures throw so the message is retried, and a
+/// retry finds the recipients already served covered.
 /// </summary>
 public sealed partial class SendDigestJob(
     ISubscriberStore subscribers,
     IItemStore items,
     ITopicStore topics,
+    DigestMailComposer composer,
     IMailSender mailSender,
     IDigestQueue queue,
-    SubscriberLinks links,
     PipelineMetrics metrics,
     TimeProvider clock,
     IOptions<DigestOptions> options,
@@ -33,103 +35,200 @@ public sealed partial class SendDigestJob(
             return new DigestOutcome(DigestOutcomeKind.Poisoned, reason);
         }
 
-        var subscriber = await subscribers.GetAsync(request!.SubscriberId, cancellationToken);
-        if (subscriber is not null && await subscribers.IsSuppressedAsync(subscriber.Id, cancellationToken))
+        var run = new DigestRun(request!);
+        var ready = await TriageAsync(run, cancellationToken);
+        if (ready.Count > 0)
         {
-            subscriber = null;
+            await BuildAndSendAsync(run, ready, cancellationToken);
         }
 
-        if (Skip(subscriber, request) is { } skipped)
+        if (run.Busy.Count > 0)
         {
-            Log.Skipped(logger, request.DigestId, skipped);
-            return new DigestOutcome(DigestOutcomeKind.Skipped, skipped);
+            // The others are done and recorded; the retry finds them covered and serves only these.
+            throw new DigestBusyException(run.Busy.Count == 1 && run.Request.Recipients.Count == 1
+                ? $"digest {run.Request.DigestId}: {run.Busy[0]}"
+                : $"digest {run.Request.DigestId}: {run.Busy.Count} of {run.Request.Recipients.Count} recipients busy ({run.Busy[0]})");
         }
 
-        return await BuildAndSendAsync(subscriber!, request, cancellationToken);
+        var outcome = run.Outcome();
+        if (outcome.Kind == DigestOutcomeKind.Skipped)
+        {
+            Log.Skipped(logger, run.Request.DigestId, outcome.Detail);
+        }
+
+        return outcome;
     }
 
-    private string? Skip(Subscriber? subscriber, DigestRequest request)
+    /// <summary>Reads the recipients and sorts out who is skipped, busy, or ready to be served.</summary>
+    private async Task<List<Subscriber>> TriageAsync(DigestRun run, CancellationToken cancellationToken)
     {
-        if (subscriber is not { Status: SubscriberStatus.Active })
+        var ids = run.Request.Recipients;
+        var found = await subscribers.GetManyAsync(ids, cancellationToken);
+        var suppressed = await subscribers.SuppressedAmongAsync([.. found.Keys], cancellationToken);
+        var ready = new List<Subscriber>(found.Count);
+        foreach (var id in ids)
         {
-            return "subscriber is gone, suppressed or not active";
-        }
-
-        if (subscriber.LastDigestUntil >= request.Until)
-        {
-            return "a previous digest already covered this period";
-        }
-
-        if (subscriber.DigestInFlight is { } inFlight && clock.GetUtcNow() - subscriber.DigestInFlightAt < options.Value.ClaimTimeout)
-        {
-            throw new DigestBusyException($"digest {inFlight} is being sent to this subscriber right now");
-        }
-
-        return null;
-    }
-
-    private async Task<DigestOutcome> BuildAndSendAsync(Subscriber subscriber, DigestRequest request, CancellationToken cancellationToken)
-    {
-        if (subscriber.DigestInFlight is { } crashed)
-        {
-            // An earlier attempt claimed a digest and died. It may have been accepted by the mail service before the
-            // crash; for the same digest we choose at-most-once and move the cursor past it rather than risk a duplicate.
-            Log.AbandonedClaim(logger, crashed);
-            if (crashed == request.DigestId)
+            var subscriber = found.GetValueOrDefault(id);
+            var key = run.RecipientKey(id);
+            if (subscriber is not { Status: SubscriberStatus.Active } || suppressed.Contains(id))
             {
-                await RecordAsync(subscriber, request.Until, cancellationToken);
-                return new DigestOutcome(DigestOutcomeKind.Skipped, "an attempt that crashed may have sent this digest; not resending");
+                run.Skip("subscriber is gone, suppressed or not active");
+            }
+            else if (subscriber.LastDigestUntil >= run.Request.Until)
+            {
+                run.Skip("a previous digest already covered this period");
+            }
+            else if (subscriber.DigestInFlight is { } inFlight && clock.GetUtcNow() - subscriber.DigestInFlightAt < options.Value.ClaimTimeout)
+            {
+                run.Busy.Add($"digest {inFlight} is being sent to this subscriber right now");
+            }
+            else if (subscriber.DigestInFlight is { } crashed)
+            {
+                // An earlier attempt claimed a digest and died. It may have been accepted by the mail service before the
+                // crash; for the same digest we choose at-most-once and move the cursor past it rather than risk a duplicate.
+                Log.AbandonedClaim(logger, crashed);
+                if (crashed == key)
+                {
+                    await RecordAsync(subscriber, run.Request.Until, cancellationToken);
+                    run.Skip("an attempt that crashed may have sent this digest; not resending");
+                }
+                else
+                {
+                    ready.Add(await RecordAsync(subscriber, subscriber.LastDigestUntil, cancellationToken));
+                }
+            }
+            else
+            {
+                ready.Add(subscriber);
+            }
+        }
+
+        return ready;
+    }
+
+    private async Task BuildAndSendAsync(DigestRun run, List<Subscriber> ready, CancellationToken cancellationToken)
+    {
+        var lookback = options.Value.FirstDigestLookback;
+        var until = run.Request.Until;
+        var window = await items.ListSeenBetweenAsync(ready.Min(s => DigestPlanner.Start(s, until, lookback)), until, cancellationToken);
+        var taxonomy = await topics.ListAsync(cancellationToken);
+        var digests = new Dictionary<(DateTimeOffset, string), Digest>();
+        var groups = new Dictionary<string, (Digest Digest, List<Subscriber> Members)>(StringComparer.Ordinal);
+        var empty = new List<Subscriber>();
+        foreach (var subscriber in ready)
+        {
+            var from = DigestPlanner.Start(subscriber, until, lookback);
+            var sectors = string.Join(',', subscriber.Sectors.Order(StringComparer.Ordinal));
+            if (!digests.TryGetValue((from, sectors), out var digest))
+            {
+                digests[(from, sectors)] = digest = DigestBuilder.Build(run.Request.DigestId, until, subscriber, window.Where(i => i.FirstSeenAt > from), taxonomy);
             }
 
-            subscriber = await RecordAsync(subscriber, subscriber.LastDigestUntil, cancellationToken);
+            if (digest.ItemCount == 0)
+            {
+                empty.Add(subscriber);
+                continue;
+            }
+
+            var fingerprint = DigestFingerprint.Of(digest);
+            if (!groups.TryGetValue(fingerprint, out var group))
+            {
+                groups[fingerprint] = group = (digest, []);
+            }
+
+            group.Members.Add(subscriber);
         }
 
-        var from = subscriber.LastDigestUntil ?? request.Until - options.Value.FirstDigestLookback;
-        var candidates = await items.ListSeenBetweenAsync(from, request.Until, cancellationToken);
-        var digest = DigestBuilder.Build(request.DigestId, request.Until, subscriber, candidates, await topics.ListAsync(cancellationToken));
-        if (digest.ItemCount == 0)
+        if (empty.Count > 0)
         {
-            await RecordAsync(subscriber, request.Until, cancellationToken);
-            return new DigestOutcome(DigestOutcomeKind.NothingToSend, "no new items in the subscriber's sectors");
+            await RecordManyAsync(empty, until, cancellationToken);
+            run.NothingToSend += empty.Count;
         }
 
-        var claimed = await subscribers.TryUpdateAsync(subscriber with { DigestInFlight = request.DigestId, DigestInFlightAt = clock.GetUtcNow() }, cancellationToken)
-            ?? throw new DigestBusyException("the subscriber changed while the digest was being built");
-        var receipt = await SendOrReleaseAsync(claimed, digest, cancellationToken);
-        await RecordAsync(claimed, request.Until, cancellationToken);
-        metrics.DigestsSent.Add(1);
-        Log.Sent(logger, request.DigestId, digest.ItemCount, receipt.Transport);
-        return new DigestOutcome(DigestOutcomeKind.Sent, $"{digest.ItemCount} items via {receipt.Transport}", digest.ItemCount);
+        if (groups.Count > 0)
+        {
+            await SendGroupsAsync(run, [.. groups.Select(g => (groups.Count == 1 ? run.Request.DigestId : $"{run.Request.DigestId}-{g.Key}", g.Value.Digest, g.Value.Members))], cancellationToken);
+        }
     }
 
-    private async Task<MailReceipt> SendOrReleaseAsync(Subscriber claimed, Digest digest, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims every recipient (batched), sends each content group as one request (a few at a time), then records the
+    /// recipients of the groups that were accepted. When a send fails, the claims of the groups not sent are released and
+    /// the failure is rethrown for the queue to retry; the retry finds the sent groups covered.
+    /// </summary>
+    private async Task SendGroupsAsync(DigestRun run, List<(string BatchId, Digest Digest, List<Subscriber> Members)> groups, CancellationToken cancellationToken)
     {
-        var footer = new DigestLinks(links.Manage(claimed.Id), links.Unsubscribe(claimed.Id));
-        var mail = new OutgoingMail
+        var now = clock.GetUtcNow();
+        var everyone = groups.SelectMany(g => g.Members).ToList();
+        var results = await subscribers.TryUpdateManyAsync([.. everyone.Select(s => s with { DigestInFlight = run.RecipientKey(s.Id), DigestInFlightAt = now })], cancellationToken);
+        var claimed = new Dictionary<string, Subscriber>(StringComparer.Ordinal);
+        foreach (var stored in results)
         {
-            To = claimed.Email,
-            Subject = DigestRenderer.Subject(digest),
-            Html = DigestRenderer.Html(digest, footer),
-            Text = DigestRenderer.Text(digest, footer),
-            IdempotencyKey = digest.DigestId,
-            Categories = ["digest", .. digest.Sections.Select(s => "sector-" + s.SectorId)],
-            // RFC 2369 + RFC 8058: mailbox providers show an unsubscribe button that POSTs to the link.
-            Headers = new Dictionary<string, string>
+            if (stored is not null)
             {
-                ["List-Unsubscribe"] = $"<{footer.Unsubscribe.AbsoluteUri}>",
-                ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
-            },
-        };
-        try
-        {
-            return await mailSender.SendAsync(mail, cancellationToken);
+                claimed[stored.Id] = stored;
+            }
         }
-        catch (MailSendException)
+
+        run.Busy.AddRange(Enumerable.Repeat("the subscriber changed while the digest was being built", results.Count - claimed.Count));
+        var sent = new List<Subscriber>();
+        var failed = new List<Subscriber>();
+        MailSendException? failure = null;
+        await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = options.Value.ConcurrentSends, CancellationToken = cancellationToken }, async (group, ct) =>
         {
-            metrics.SendFailures.Add(1);
-            // The transport said no: nothing was sent, so release the claim and let the queue retry.
-            await subscribers.TryUpdateAsync(claimed with { DigestInFlight = null, DigestInFlightAt = null }, CancellationToken.None);
-            throw;
+            var members = group.Members.Select(m => claimed.GetValueOrDefault(m.Id)).OfType<Subscriber>().ToList();
+            if (members.Count == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                var mail = composer.Compose(group.Digest, group.BatchId, [.. members.Select(s => (s, run.RecipientKey(s.Id)))]);
+                var receipt = await mailSender.SendBulkAsync(mail, ct);
+                lock (sent)
+                {
+                    sent.AddRange(members);
+                    run.Sent(members.Count, group.Digest.ItemCount, receipt.Transport);
+                }
+
+                Log.Sent(logger, group.BatchId, members.Count, group.Digest.ItemCount, receipt.Transport);
+            }
+            catch (MailSendException ex)
+            {
+                metrics.SendFailures.Add(1);
+                lock (sent)
+                {
+                    failed.AddRange(members);
+                    failure ??= ex;
+                }
+            }
+        });
+
+        if (sent.Count > 0)
+        {
+            await RecordManyAsync(sent, run.Request.Until, cancellationToken);
+            metrics.DigestsSent.Add(sent.Count);
+        }
+
+        if (failure is not null)
+        {
+            // The transport said no: nothing was sent to these, so release their claims and let the queue retry.
+            await subscribers.TryUpdateManyAsync([.. failed.Select(s => s with { DigestInFlight = null, DigestInFlightAt = null })], CancellationToken.None);
+            throw failure;
+        }
+    }
+
+    /// <summary>Moves many cursors and clears the claims in batches; the ones that raced with an edit go one by one.</summary>
+    private async Task RecordManyAsync(List<Subscriber> recipients, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var results = await subscribers.TryUpdateManyAsync([.. recipients.Select(s => s with { LastDigestUntil = until, DigestInFlight = null, DigestInFlightAt = null })], CancellationToken.None);
+        for (var i = 0; i < results.Count; i++)
+        {
+            if (results[i] is null)
+            {
+                await RecordAsync(await subscribers.GetAsync(recipients[i].Id, cancellationToken) ?? recipients[i], until, cancellationToken);
+            }
         }
     }
 
@@ -150,10 +249,46 @@ public sealed partial class SendDigestJob(
         throw new DigestBusyException("could not record the digest after 5 attempts");
     }
 
+    /// <summary>What happened to the recipients of one message.</summary>
+    private sealed class DigestRun(DigestRequest request)
+    {
+        private int sent;
+        private int items;
+        private string? transport;
+        private string? skipReason;
+
+        public DigestRequest Request { get; } = request;
+
+        public List<string> Busy { get; } = [];
+
+        public int NothingToSend { get; set; }
+
+        /// <summary>A recipient's idempotency key: the job's id for a single job, the per-window key in a group.</summary>
+        public string RecipientKey(string subscriberId) =>
+            Request.Version == 1 ? Request.DigestId : DigestRequest.RecipientDigestId(subscriberId, Request.Until);
+
+        public void Skip(string reason) => skipReason = reason;
+
+        public void Sent(int recipients, int itemCount, string via)
+        {
+            sent += recipients;
+            items += itemCount;
+            transport = via;
+        }
+
+        public DigestOutcome Outcome() => (sent, NothingToSend) switch
+        {
+            ( > 0, _) when Request.Recipients.Count == 1 => new DigestOutcome(DigestOutcomeKind.Sent, $"{items} items via {transport}", items, sent),
+            ( > 0, _) => new DigestOutcome(DigestOutcomeKind.Sent, $"{sent} of {Request.Recipients.Count} recipients, {items} items via {transport}", items, sent),
+            (_, > 0) => new DigestOutcome(DigestOutcomeKind.NothingToSend, "no new items in the subscriber's sectors"),
+            _ => new DigestOutcome(DigestOutcomeKind.Skipped, skipReason ?? "nothing to do"),
+        };
+    }
+
     private static partial class Log
     {
-        [LoggerMessage(EventId = 120, Level = LogLevel.Information, Message = "Digest {DigestId} sent: {Items} items via {Transport}")]
-        public static partial void Sent(ILogger logger, string digestId, int items, string transport);
+        [LoggerMessage(EventId = 120, Level = LogLevel.Information, Message = "Digest {DigestId} sent to {Recipients} recipients: {Items} items via {Transport}")]
+        public static partial void Sent(ILogger logger, string digestId, int recipients, int items, string transport);
 
         [LoggerMessage(EventId = 121, Level = LogLevel.Information, Message = "Digest {DigestId} skipped: {Reason}")]
         public static partial void Skipped(ILogger logger, string digestId, string reason);

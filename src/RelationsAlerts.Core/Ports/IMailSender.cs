@@ -2,11 +2,17 @@ using RelationsAlerts.Core.Digests;
 
 namespace RelationsAlerts.Core.Ports;
 
-/// <summary>Sends one rendered email.</summary>
+/// <summary>Sends rendered email.</summary>
 public interface IMailSender
 {
     /// <summary>Sends the mail. Transient failures throw <see cref="MailSendException"/> with <c>IsTransient</c> set.</summary>
     Task<MailReceipt> SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sends one body to up to 1,000 recipients in one request, each with their own substitutions and headers. All or
+    /// nothing: either the transport accepted the request for every recipient or it throws <see cref="MailSendException"/>.
+    /// </summary>
+    Task<MailReceipt> SendBulkAsync(BulkMail mail, CancellationToken cancellationToken = default);
 }
 
 /// <summary>What the mail transport told us about an accepted message.</summary>

@@ -7,6 +7,18 @@ public interface ISubscriberStore
 {
     Task<Subscriber?> GetAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>Reads many subscribers at once; ids with no record are absent from the result.</summary>
+    Task<IReadOnlyDictionary<string, Subscriber>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
+
+    /// <summary>Which of <paramref name="ids"/> are on the suppression list.</summary>
+    Task<IReadOnlySet<string>> SuppressedAmongAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <see cref="TryUpdateAsync"/> for many subscribers, in as few round trips as the store allows. The result is in the
+    /// order of <paramref name="subscribers"/>: the stored record with its new ETag, or null where another writer got there first.
+    /// </summary>
+    Task<IReadOnlyList<Subscriber?>> TryUpdateManyAsync(IReadOnlyList<Subscriber> subscribers, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<Subscriber>> ListActiveAsync(CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<Subscriber>> ListByStatusAsync(SubscriberStatus status, CancellationToken cancellationToken = default);

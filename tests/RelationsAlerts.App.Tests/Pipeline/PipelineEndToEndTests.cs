@@ -67,7 +67,7 @@ public sealed class PipelineEndToEndTests
         var sent = 0;
         while (await processor.ProcessBatchAsync(ct) is { Count: > 0 } batch)
         {
-            sent += batch.Count(o => o.Kind == Core.Pipeline.DigestOutcomeKind.Sent);
+            sent += batch.Where(o => o.Kind == Core.Pipeline.DigestOutcomeKind.Sent).Sum(o => o.Recipients);
         }
 
         return sent;

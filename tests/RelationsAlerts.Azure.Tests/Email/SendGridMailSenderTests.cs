@@ -242,6 +242,76 @@ public sealed class SendGridMailSenderTests
         Assert.IsAssignableFrom<OperationCanceledException>(exception);
     }
 
+    [Fact]
+    public async Task SendBulkAsync_SendsOneRequest_WithAPersonalizationPerRecipient()
+    {
+        // Arrange
+        using var server = StartAccepting("msg-bulk", out _);
+        using var http = new HttpClient();
+        var sender = NewSender(http, server.Url!);
+        var recipients = Enumerable.Range(0, 3).Select(i => new MailRecipient(
+            $"reader{i}@example.org",
+            $"s-{i}-638765000000000000",
+            $"s-{i}",
+            new Dictionary<string, string> { ["-ra-unsubscribe-n1-"] = $"https://alerts.example/api/u/token{i}" },
+            new Dictionary<string, string> { ["List-Unsubscribe"] = $"<https://alerts.example/api/u/token{i}>", ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click" })).ToList();
+        var mail = new BulkMail
+        {
+            Subject = "Pakistan–Belarus: 2 new stories (Trade)",
+            Html = "<p>Trade</p><a href=\"-ra-unsubscribe-n1-\">Unsubscribe</a>",
+            Text = "Trade\nUnsubscribe: -ra-unsubscribe-n1-",
+            BatchId = "g-abc-0-638765000000000000",
+            Recipients = recipients,
+            Categories = ["digest", "sector-trade"],
+        };
+
+        // Act
+        var receipt = await sender.SendBulkAsync(mail, TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal("sendgrid", receipt.Transport);
+        using var body = SentBody(server);
+        var root = body.RootElement;
+        var personalizations = root.GetProperty("personalizations").EnumerateArray().ToList();
+        Assert.Equal(3, personalizations.Count);
+        for (var i = 0; i < 3; i++)
+        {
+            var p = personalizations[i];
+            Assert.Equal($"reader{i}@example.org", Assert.Single(p.GetProperty("to").EnumerateArray()).GetProperty("email").GetString());
+            Assert.Equal($"https://alerts.example/api/u/token{i}", Lookup(p, "substitutions", "-ra-unsubscribe-n1-"));
+            Assert.Equal($"<https://alerts.example/api/u/token{i}>", MailHeader(root, p, "List-Unsubscribe"));
+            Assert.Equal($"s-{i}-638765000000000000", CustomArg(root, p, "digest_id"));
+            Assert.Equal($"s-{i}", CustomArg(root, p, "subscriber_id"));
+        }
+
+        Assert.Equal("Pakistan–Belarus: 2 new stories (Trade)", root.GetProperty("subject").GetString());
+        Assert.Equal("g-abc-0-638765000000000000", Lookup(root, "custom_args", "batch_id"));
+        Assert.Equal(["text/plain", "text/html"], root.GetProperty("content").EnumerateArray().Select(c => c.GetProperty("type").GetString()));
+        Assert.False(root.GetProperty("tracking_settings").GetProperty("subscription_tracking").GetProperty("enable").GetBoolean());
+    }
+
+    [Fact]
+    public async Task SendBulkAsync_RefusesMoreRecipientsThanOneRequestTakes()
+    {
+        // Arrange
+        using var server = StartAccepting("msg-too-many", out _);
+        using var http = new HttpClient();
+        var sender = NewSender(http, server.Url!);
+        var empty = new Dictionary<string, string>();
+        var mail = new BulkMail
+        {
+            Subject = "s",
+            Html = "<p>h</p>",
+            Text = "t",
+            BatchId = "b",
+            Recipients = [.. Enumerable.Range(0, DigestRequest.MaxRecipients + 1).Select(i => new MailRecipient($"r{i}@example.org", $"k{i}", $"s{i}", empty, empty))],
+        };
+
+        // Act + Assert: nothing reaches SendGrid, which would answer 400 for the whole request.
+        await Assert.ThrowsAsync<ArgumentException>(() => sender.SendBulkAsync(mail, TestContext.Current.CancellationToken));
+        Assert.Empty(server.LogEntries);
+    }
+
     private static WireMockServer StartAccepting(string id, out string messageId)
     {
         var server = WireMockServer.Start();

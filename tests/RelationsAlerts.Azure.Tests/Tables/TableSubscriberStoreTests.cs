@@ -176,6 +176,76 @@ public sealed class TableSubscriberStoreTests(AzuriteFixture fixture) : IClassFi
         Assert.Null(await store.GetAsync(missing.Id, ct));
     }
 
+    [Fact]
+    public async Task TryUpdateManyAsync_UpdatesAllInBatches_AndReturnsUsableETags()
+    {
+        // Arrange: more than two entity group transactions' worth.
+        var store = new TableSubscriberStore(tables);
+        var ct = TestContext.Current.CancellationToken;
+        var created = Enumerable.Range(0, 230).Select(_ => NewSubscriber(SubscriberStatus.Active)).ToList();
+        foreach (var subscriber in created)
+        {
+            await store.UpsertAsync(subscriber, ct);
+        }
+
+        var read = await store.GetManyAsync([.. created.Select(s => s.Id), "s-missing"], ct);
+        var until = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+
+        // Act: claim everyone, then record everyone with the ETags the claim returned.
+        var claimed = await store.TryUpdateManyAsync([.. created.Select(s => read[s.Id] with { DigestInFlight = "d1" })], ct);
+        var recorded = await store.TryUpdateManyAsync([.. claimed.Select(s => s! with { DigestInFlight = null, LastDigestUntil = until })], ct);
+
+        // Assert
+        Assert.Equal(230, read.Count);
+        Assert.All(claimed, Assert.NotNull);
+        Assert.All(recorded, Assert.NotNull);
+        Assert.Equal(created.Select(s => s.Id), recorded.Select(s => s!.Id));
+        var stored = await store.GetManyAsync([.. created.Select(s => s.Id)], ct);
+        Assert.All(stored.Values, s => Assert.Equal((until, (string?)null), (s.LastDigestUntil!.Value, s.DigestInFlight)));
+    }
+
+    [Fact]
+    public async Task TryUpdateManyAsync_ReturnsNullOnlyForStaleRecords()
+    {
+        // Arrange: one record changes after it was read.
+        var store = new TableSubscriberStore(tables);
+        var ct = TestContext.Current.CancellationToken;
+        var created = Enumerable.Range(0, 5).Select(_ => NewSubscriber(SubscriberStatus.Active)).ToList();
+        foreach (var subscriber in created)
+        {
+            await store.UpsertAsync(subscriber, ct);
+        }
+
+        var read = await store.GetManyAsync([.. created.Select(s => s.Id)], ct);
+        await store.TryUpdateAsync(read[created[2].Id] with { Sectors = ["energy"] }, ct);
+        await store.DeleteAsync(created[4].Id, ct);
+
+        // Act
+        var results = await store.TryUpdateManyAsync([.. created.Select(s => read[s.Id] with { DigestInFlight = "d1" })], ct);
+
+        // Assert: the edit and the erasure win; the others are claimed.
+        Assert.Equal([true, true, false, true, false], results.Select(r => r is not null));
+        Assert.Equal(["energy"], (await store.GetAsync(created[2].Id, ct))!.Sectors);
+        Assert.Null(await store.GetAsync(created[4].Id, ct));
+    }
+
+    [Fact]
+    public async Task SuppressedAmongAsync_FindsOnlySuppressedIds()
+    {
+        // Arrange
+        var store = new TableSubscriberStore(tables);
+        var ct = TestContext.Current.CancellationToken;
+        var ids = Enumerable.Range(0, 20).Select(i => $"s-among-{Guid.NewGuid():N}").ToList();
+        await store.SuppressAsync(ids[3], "bounce", ct);
+        await store.SuppressAsync(ids[17], "spamreport", ct);
+
+        // Act
+        var suppressed = await store.SuppressedAmongAsync(ids, ct);
+
+        // Assert
+        Assert.Equal(new[] { ids[3], ids[17] }.Order(StringComparer.Ordinal), suppressed.Order(StringComparer.Ordinal));
+    }
+
     private static Subscriber NewSubscriber(SubscriberStatus status)
     {
         var email = $"reader-{Guid.NewGuid():N}@example.org";

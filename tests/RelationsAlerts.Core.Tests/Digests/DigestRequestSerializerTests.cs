@@ -1,5 +1,6 @@
 using System.Text;
 using RelationsAlerts.Core.Digests;
+using RelationsAlerts.Core.Subscribers;
 
 namespace RelationsAlerts.Core.Tests.Digests;
 
@@ -39,7 +40,7 @@ public sealed class DigestRequestSerializerTests
 
     [Theory]
     [InlineData(0)]
-    [InlineData(2)]
+    [InlineData(3)]
     [InlineData(-1)]
     public void TryDeserialize_Rejects_UnknownVersion(int version)
     {
@@ -147,6 +148,56 @@ public sealed class DigestRequestSerializerTests
         // Assert
         Assert.True(ok, reason);
         Assert.Equal("s1", request!.SubscriberId);
+    }
+
+    [Fact]
+    public void GroupJob_OfAThousandRecipients_RoundTrips_AndFitsAQueueMessage()
+    {
+        // Arrange: real ids have the shape of SubscriberIds ("s-" + 32 hex digits).
+        var ids = Enumerable.Range(0, DigestRequest.MaxRecipients).Select(i => SubscriberIds.FromEmail($"reader{i}@example.com")).ToList();
+        var request = DigestRequest.ForGroup("abc-0", ids, Until);
+
+        // Act
+        var body = DigestRequestSerializer.Serialize(request);
+        var ok = DigestRequestSerializer.TryDeserialize(body, out var parsed, out var reason);
+
+        // Assert: within our cap, and within the queue's 64 KiB once base64-encoded.
+        Assert.True(ok, reason);
+        Assert.Equal(2, parsed!.Version);
+        Assert.Equal(ids, parsed.Recipients);
+        Assert.Equal(request.DigestId, parsed.DigestId);
+        Assert.True(body.Length <= DigestRequestSerializer.MaxMessageBytes, $"{body.Length} bytes");
+        Assert.True(Convert.ToBase64String(body).Length <= 64 * 1024);
+    }
+
+    [Theory]
+    [InlineData("""{"version":2,"digestId":"g1","until":"2026-11-21T00:00:00+00:00"}""", "lacks subscriber ids")]
+    [InlineData("""{"version":2,"digestId":"g1","subscriberIds":[],"until":"2026-11-21T00:00:00+00:00"}""", "lacks subscriber ids")]
+    [InlineData("""{"version":2,"digestId":"g1","subscriberIds":["a","a"],"until":"2026-11-21T00:00:00+00:00"}""", "twice")]
+    [InlineData("""{"version":2,"digestId":"g1","subscriberIds":["a",""],"until":"2026-11-21T00:00:00+00:00"}""", "empty")]
+    public void TryDeserialize_Rejects_MalformedGroupJobs(string json, string expected)
+    {
+        // Act
+        var ok = DigestRequestSerializer.TryDeserialize(Encoding.UTF8.GetBytes(json), out _, out var reason);
+
+        // Assert
+        Assert.False(ok);
+        Assert.Contains(expected, reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryDeserialize_Rejects_GroupJobOverTheRecipientLimit()
+    {
+        // Arrange
+        var ids = string.Join(',', Enumerable.Range(0, DigestRequest.MaxRecipients + 1).Select(i => $"\"s{i}\""));
+        var json = "{\"version\":2,\"digestId\":\"g1\",\"subscriberIds\":[" + ids + "],\"until\":\"2026-11-21T00:00:00+00:00\"}";
+
+        // Act
+        var ok = DigestRequestSerializer.TryDeserialize(Encoding.UTF8.GetBytes(json), out _, out var reason);
+
+        // Assert
+        Assert.False(ok);
+        Assert.Contains("more than 1000", reason, StringComparison.Ordinal);
     }
 
     private static byte[] Padded(byte[] json, int size)
