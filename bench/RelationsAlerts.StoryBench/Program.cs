@@ -5,7 +5,8 @@ using RelationsAlerts.Core.Items;
 using RelationsAlerts.Core.Stories;
 using RelationsAlerts.StoryBench;
 
-// Story assignment over the in-memory story store (the table store's layout: one time-ordered row list per LSH band key).
+// Story assignment over the in-memory story store (one time-ordered row list per LSH band key, the per-key bound the
+// table store applies too), one report at a time as StoryAssigner.ClusterAsync files them.
 // For each size N: file N generated reports as the stored history, then 1,000 new ones. The history is timed per
 // quarter: a flat µs/item from the first quarter to the last, and across sizes, means time linear in N, because a lookup
 // reads only its band keys' rows inside the ±3-day window, never the whole history. Garbage-collection pauses grow with

@@ -51,12 +51,14 @@ public static class RelationsAlertsBuilder
 
     /// <summary>
     /// Under the Functions host an HTTP function can be the first call the app ever gets: make sure tables, queues and
-    /// topics exist before any /api request touches them (cached after the first success; health stays independent).
+    /// topics exist before any /api request touches them (cached after the first success; health, the OpenAPI document and
+    /// its reference page stay independent).
     /// </summary>
     private static async Task EnsureStorageForApiAsync(HttpContext context, Func<Task> next)
     {
         var path = context.Request.Path;
-        if (path.StartsWithSegments("/api") && !path.StartsWithSegments("/api/health") && !path.StartsWithSegments("/api/openapi.json"))
+        if (path.StartsWithSegments("/api") && !path.StartsWithSegments("/api/health") && !path.StartsWithSegments(AdminApi.OpenApiPath)
+            && !path.StartsWithSegments(ApiReference.Path))
         {
             await context.RequestServices.GetRequiredService<AppInitializer>().EnsureInitializedAsync(context.RequestAborted);
         }
@@ -97,7 +99,7 @@ public static class RelationsAlertsBuilder
         }
 
         services.AddSingleton<AppInitializer>();
-        services.AddAdminApi(mode); // Admin API: options, API-key auth, OpenAPI (Admin/AdminApi.cs)
+        services.AddAdminApi(configuration, mode); // Admin API: options, API-key and optional bearer auth, OpenAPI (Admin/AdminApi.cs)
         services.AddSingleton<DigestQueueProcessor>();
         if (mode == HostingMode.Standalone)
         {

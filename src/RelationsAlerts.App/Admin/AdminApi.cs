@@ -10,8 +10,9 @@ using RelationsAlerts.Core.Processing;
 namespace RelationsAlerts.App.Admin;
 
 /// <summary>
-/// The admin API under <c>/api/admin</c> (topics, feeds, operations) and the OpenAPI document at <c>/api/openapi.json</c>.
-/// Every admin endpoint needs an <c>X-Api-Key</c>; every error is <c>application/problem+json</c>.
+/// The admin API under <c>/api/admin</c> (topics, feeds, operations), the OpenAPI document at <c>/api/openapi.json</c> and its
+/// reference page at <c>/api/docs/</c>. Every admin endpoint needs an <c>X-Api-Key</c> (or, with <c>Admin:Jwt</c> configured, an
+/// Entra ID bearer token); every error is <c>application/problem+json</c>.
 /// </summary>
 public static class AdminApi
 {
@@ -19,10 +20,13 @@ public static class AdminApi
     public const string Policy = "AdminApi";
     public const string OpenApiPath = "/api/openapi.json";
 
+    /// <summary>The document's name; <see cref="OpenApiPath"/> has no <c>{documentName}</c>, so requests get this (the framework's default).</summary>
+    public const string OpenApiDocumentName = "v1";
+
     /// <summary>Admin requests are small JSON documents; anything bigger is a mistake or an attack.</summary>
     public const long MaxRequestBodyBytes = 64 * 1024;
 
-    public static IServiceCollection AddAdminApi(this IServiceCollection services, HostingMode mode)
+    public static IServiceCollection AddAdminApi(this IServiceCollection services, IConfiguration configuration, HostingMode mode)
     {
         var options = services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName);
         if (mode != HostingMode.RunOnce)
@@ -31,17 +35,31 @@ public static class AdminApi
             options.ValidateDataAnnotations().ValidateOnStart();
         }
 
-        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
+        var authentication = services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        if (AdminBearer.IsConfigured(configuration))
+        {
+            // Admin:Jwt:Authority set: X-Api-Key or an Entra ID bearer token (Admin/AdminBearer.cs).
+            AdminBearer.Add(services, authentication);
+            services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.AddAuthenticationSchemes(AdminBearer.SelectorSchemeName)
+                .RequireAuthenticatedUser()
+                .AddRequirements(new AdminAccessRequirement()));
+        }
+        else
+        {
+            services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
+        }
+
         services.TryAddSingleton<HostResolver>((host, cancellationToken) => Dns.GetHostAddressesAsync(host, cancellationToken));
         services.AddSingleton<FeedUrlGuard>();
-        services.AddOpenApi(AdminOpenApi.Configure);
+        services.AddOpenApi(OpenApiDocumentName, AdminOpenApi.Configure);
         return services;
     }
 
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi(OpenApiPath);
+        app.MapApiReference(); // /api/docs/: the interactive reference of that document (Admin/ApiReference.cs)
         if (!app.ServiceProvider.GetRequiredService<IOptions<AdminOptions>>().Value.Enabled)
         {
             return app;

@@ -16,6 +16,9 @@ public sealed class AdminOptions : IValidatableObject
     /// <summary>Accepted <c>X-Api-Key</c> values. No default: keys are secrets (Key Vault in Azure).</summary>
     public IList<string> ApiKeys { get; init; } = [];
 
+    /// <summary>Optional Entra ID bearer tokens, accepted next to the keys (<see cref="AdminJwtOptions"/>).</summary>
+    public AdminJwtOptions Jwt { get; init; } = new();
+
     /// <summary>The configured keys, without blank entries (an unset environment variable binds as an empty string).</summary>
     public IEnumerable<string> UsableKeys => ApiKeys.Where(k => !string.IsNullOrWhiteSpace(k) && !KeyVaultReference.IsUnresolved(k));
 
@@ -41,6 +44,11 @@ public sealed class AdminOptions : IValidatableObject
         foreach (var (key, index) in ApiKeys.Select((k, i) => (k, i)).Where(p => !string.IsNullOrWhiteSpace(p.k) && p.k.Length < MinKeyLength))
         {
             yield return new ValidationResult($"Admin:ApiKeys:{index} is shorter than {MinKeyLength} characters.", [nameof(ApiKeys)]);
+        }
+
+        foreach (var result in Jwt.Validate())
+        {
+            yield return result;
         }
     }
 }

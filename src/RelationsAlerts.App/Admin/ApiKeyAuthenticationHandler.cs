@@ -42,10 +42,18 @@ public sealed partial class ApiKeyAuthenticationHandler(
         var result = await HandleAuthenticateOnceSafeAsync();
         Log.Rejected(Logger, result.Failure is null ? "no API key" : "invalid API key", Request.Path);
         Response.Headers.WWWAuthenticate = $"ApiKey header=\"{HeaderName}\"";
+        var detail = $"Send a valid admin API key in the {HeaderName} header.";
+        if (adminOptions.CurrentValue.Jwt.Enabled)
+        {
+            // Bearer tokens are accepted too (Admin:Jwt): name both ways in, as two challenges.
+            Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.WWWAuthenticate, "Bearer");
+            detail = $"Send a valid admin API key in the {HeaderName} header or an Entra ID access token as Authorization: Bearer.";
+        }
+
         await TypedResults.Problem(
             statusCode: StatusCodes.Status401Unauthorized,
             title: "Unauthorized",
-            detail: $"Send a valid admin API key in the {HeaderName} header.").ExecuteAsync(Context);
+            detail: detail).ExecuteAsync(Context);
     }
 
     private bool Matches(string presented)

@@ -15,6 +15,7 @@ public static class CliApp
         root.Subcommands.Add(ParseFeedVerb());
         root.Subcommands.Add(ReplayPoisonCommand.Verb());
         root.Subcommands.Add(SendDigestsCommand.Verb());
+        root.Subcommands.Add(OpenApiCommand.Verb());
         return root.Parse(args).InvokeAsync();
     }
 

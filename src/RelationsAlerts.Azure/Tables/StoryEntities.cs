@@ -50,11 +50,14 @@ internal sealed class ItemStoryEntity : ITableEntity
 }
 
 /// <summary>
-/// One report filed under one LSH band key in the <c>storybands</c> table: partition = band key, RowKey = inverted
-/// publication ticks + item (newest first, so a time window is one RowKey range), with its story and features.
+/// One report in the candidate index (the <c>storybands</c> table): partition <c>d-{yyyyMMdd}</c> (the UTC day it was
+/// published), RowKey inverted publication ticks + item (newest first, so a time window is one RowKey range), with its
+/// story, features and LSH band keys; candidates are the rows of the days around a batch that share a band key.
 /// </summary>
-internal sealed class StoryBandEntity : ITableEntity
+internal sealed class StoryIndexEntity : ITableEntity
 {
+    public const string PartitionPrefix = "d-";
+
     public string PartitionKey { get; set; } = "";
 
     public string RowKey { get; set; } = "";
@@ -71,4 +74,7 @@ internal sealed class StoryBandEntity : ITableEntity
 
     /// <summary>The report's <c>StoryFeatures</c> as JSON.</summary>
     public string Features { get; set; } = "{}";
+
+    /// <summary>The report's band keys, separated by spaces.</summary>
+    public string BandKeys { get; set; } = "";
 }

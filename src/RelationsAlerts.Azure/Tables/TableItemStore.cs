@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
@@ -12,6 +13,10 @@ namespace RelationsAlerts.Azure.Tables;
 /// </summary>
 public sealed class TableItemStore(TableServiceClient client) : IItemStore
 {
+    private const int MaxParallelReads = 32;
+
+    private static readonly string[] StoredColumns = [nameof(ItemEntity.Complete), nameof(ItemEntity.StoryId)];
+
     private readonly TableClient index = client.GetTableClient(TableNames.Items);
     private readonly TableClient timeline = client.GetTableClient(TableNames.ItemsByDay);
 
@@ -41,6 +46,23 @@ public sealed class TableItemStore(TableServiceClient client) : IItemStore
         entity.Complete = true;
         await index.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
         return true;
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyDictionary<string, string?>> FindStoredAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var found = new ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxParallelReads, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(ids.Distinct(StringComparer.Ordinal), parallel, async (id, ct) =>
+        {
+            var entity = await index.GetEntityIfExistsAsync<ItemEntity>(IndexPartition(id), id, StoredColumns, ct);
+            if (entity.HasValue && entity.Value!.Complete)
+            {
+                found[id] = entity.Value.StoryId;
+            }
+        });
+        return new Dictionary<string, string?>(found, StringComparer.Ordinal);
     }
 
     /// <inheritdoc/>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -9,76 +10,149 @@ using RelationsAlerts.Core.Stories;
 namespace RelationsAlerts.Azure.Tables;
 
 /// <summary>
-/// Stories in two tables. <c>stories</c>: one partition per story (header and member rows) plus the item → story index.
-/// <c>storybands</c>: one partition per LSH band key, rows ordered newest first, so a candidate lookup is one RowKey-range
-/// query (at most <see cref="MaxPerBand"/> rows, in at most three pages) per band key, whatever the number of stored reports.
+/// Stories in two tables. <c>stories</c>: one partition per story (header and member rows) plus the item → story index
+/// (partitions <c>item-{first two characters}</c>). <c>storybands</c>: the candidate index, one partition per UTC day of
+/// publication (<c>d-yyyyMMdd</c>), rows newest first, each with the report's features and band keys. Candidates for a
+/// batch are one RowKey-range query per day within <see cref="StorySimilarity.Window"/> of any of its reports (at most
+/// <see cref="MaxPerDay"/> rows each, in at most three pages), filtered in memory by shared band key and window and
+/// bounded to <see cref="MaxPerBand"/> per key, so the reads do not grow with the number of stored reports. Writes are
+/// entity group transactions per partition (day rows, story rows, index rows).
 /// </summary>
 public sealed class TableStoryStore(TableServiceClient client) : IStoryStore
 {
-    /// <summary>Rows read per band key at most: the newest in the window.</summary>
+    /// <summary>Candidates per band key at most: the newest in the window.</summary>
     public const int MaxPerBand = InMemoryStoryStore.MaxPerBand;
 
-    private const int MaxPagesPerBand = 3;
+    /// <summary>Rows read per day at most: the newest in the window (one full page).</summary>
+    public const int MaxPerDay = 1_000;
+
+    private const int MaxPagesPerDay = 3;
+    private const int MaxBatch = 100;
+    private const int MaxParallelRequests = 32;
 
     private readonly TableClient stories = client.GetTableClient(TableNames.Stories);
-    private readonly TableClient bands = client.GetTableClient(TableNames.StoryBands);
+    private readonly TableClient index = client.GetTableClient(TableNames.StoryBands);
 
     /// <inheritdoc/>
-    public async Task<string?> FindStoryOfAsync(string itemId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, string>> FindStoriesOfAsync(IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken = default)
     {
-        var (partition, row) = ItemKeys(itemId);
-        var entity = await stories.GetEntityIfExistsAsync<ItemStoryEntity>(partition, row, cancellationToken: cancellationToken);
-        return entity.HasValue ? entity.Value!.StoryId : null;
-    }
-
-    /// <inheritdoc/>
-    public async Task<IReadOnlyList<StoryCandidate>> FindCandidatesAsync(
-        IReadOnlyCollection<string> bandKeys, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(bandKeys);
-        var pages = await Task.WhenAll(bandKeys.Distinct(StringComparer.Ordinal).Select(key => ReadBandAsync(key, from, until, cancellationToken)));
-        return [.. pages.SelectMany(p => p).DistinctBy(c => c.ItemId, StringComparer.Ordinal)];
-    }
-
-    /// <inheritdoc/>
-    public async Task SaveMemberAsync(StoryMember member, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(member);
-        try
+        ArgumentNullException.ThrowIfNull(itemIds);
+        var found = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        await ForEachAsync(itemIds.Distinct(StringComparer.Ordinal), async (itemId, ct) =>
         {
-            await stories.AddEntityAsync(new StoryEntity { PartitionKey = member.StoryId, RowKey = StoryEntity.HeaderRow, FirstItemId = member.ItemId }, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            // The story exists: this report joins it.
-        }
-
-        var row = new StoryEntity
-        {
-            PartitionKey = member.StoryId,
-            RowKey = StoryEntity.MemberPrefix + SafeKey(member.ItemId),
-            ItemId = member.ItemId,
-            Outlet = member.Outlet,
-            PublishedAt = member.PublishedAt,
-        };
-        await stories.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
-        var features = TableJson.Write(member.Features);
-        await Task.WhenAll(member.BandKeys.Distinct(StringComparer.Ordinal).Select(key => bands.UpsertEntityAsync(
-            new StoryBandEntity
+            var (partition, row) = ItemKeys(itemId);
+            var entity = await stories.GetEntityIfExistsAsync<ItemStoryEntity>(partition, row, [nameof(ItemStoryEntity.StoryId)], ct);
+            if (entity.HasValue && entity.Value!.StoryId is { Length: > 0 } storyId)
             {
-                PartitionKey = key,
-                RowKey = BandRow(member.PublishedAt, member.ItemId),
-                ItemId = member.ItemId,
-                StoryId = member.StoryId,
-                PublishedAt = member.PublishedAt,
-                Features = features,
-            },
-            TableUpdateMode.Replace,
-            cancellationToken)));
+                found[itemId] = storyId;
+            }
+        }, cancellationToken);
+        return new Dictionary<string, string>(found, StringComparer.Ordinal);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<IReadOnlyList<StoryCandidate>>> FindCandidatesAsync(IReadOnlyList<StoryProbe> probes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(probes);
+
+        // Each day any probe's window touches, read once over the union of those windows.
+        var days = new SortedDictionary<DateTime, (DateTimeOffset From, DateTimeOffset Until)>();
+        foreach (var probe in probes.Where(p => p.BandKeys.Count > 0 && p.From <= p.Until))
+        {
+            for (var day = probe.From.UtcDateTime.Date; day <= probe.Until.UtcDateTime.Date; day = day.AddDays(1))
+            {
+                days[day] = days.TryGetValue(day, out var range)
+                    ? (Min(range.From, probe.From), Max(range.Until, probe.Until))
+                    : (probe.From, probe.Until);
+            }
+        }
+
+        var read = new List<CandidateRow>[days.Count];
+        var ranges = days.ToList();
+        await ForEachAsync(Enumerable.Range(0, ranges.Count), async (i, ct) =>
+            read[i] = await ReadDayAsync(ranges[i].Key, ranges[i].Value.From, ranges[i].Value.Until, ct), cancellationToken);
+
+        // Band key → rows newest first (days newest first, each day's rows are in RowKey order, newest first).
+        var byKey = new Dictionary<string, List<CandidateRow>>(StringComparer.Ordinal);
+        foreach (var row in Enumerable.Reverse(read).SelectMany(rows => rows))
+        {
+            foreach (var key in row.Keys)
+            {
+                (byKey.TryGetValue(key, out var list) ? list : byKey[key] = []).Add(row);
+            }
+        }
+
+        return [.. probes.Select(p => Candidates(byKey, p))];
+    }
+
+    /// <inheritdoc/>
+    public async Task SaveMembersAsync(IReadOnlyCollection<StoryMember> members, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        var unique = members.DistinctBy(m => m.ItemId, StringComparer.Ordinal).ToList();
+        if (unique.Count == 0)
+        {
+            return;
+        }
+
+        // Candidate index rows by day, and story rows by story: one transaction per partition (and per 100 rows).
+        var writes = new List<(TableClient Table, List<TableTransactionAction> Actions)>();
+        foreach (var day in unique.GroupBy(m => DayPartition(m.PublishedAt), StringComparer.Ordinal))
+        {
+            writes.AddRange(Chunks(index, day.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new StoryIndexEntity
+            {
+                PartitionKey = day.Key,
+                RowKey = IndexRow(m.PublishedAt, m.ItemId),
+                ItemId = m.ItemId,
+                StoryId = m.StoryId,
+                PublishedAt = m.PublishedAt,
+                Features = TableJson.Write(m.Features),
+                BandKeys = string.Join(' ', m.BandKeys.Distinct(StringComparer.Ordinal)),
+            }))));
+        }
+
+        var headersToAdd = new List<StoryEntity>();
+        foreach (var story in unique.GroupBy(m => m.StoryId, StringComparer.Ordinal))
+        {
+            var actions = story.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new StoryEntity
+            {
+                PartitionKey = m.StoryId,
+                RowKey = StoryEntity.MemberPrefix + SafeKey(m.ItemId),
+                ItemId = m.ItemId,
+                Outlet = m.Outlet,
+                PublishedAt = m.PublishedAt,
+            })).ToList();
+
+            // A story's id is derived from its first report's, so the header of a story started here is always the same
+            // row; a story joined here already has one (else the first report saved for it becomes the first).
+            var header = new StoryEntity { PartitionKey = story.Key, RowKey = StoryEntity.HeaderRow };
+            if (story.FirstOrDefault(m => StoryIds.For(m.ItemId) == story.Key) is { } first)
+            {
+                header.FirstItemId = first.ItemId;
+                actions.Insert(0, new TableTransactionAction(TableTransactionActionType.UpsertReplace, header));
+            }
+            else
+            {
+                header.FirstItemId = story.First().ItemId;
+                headersToAdd.Add(header);
+            }
+
+            writes.AddRange(Chunks(stories, actions));
+        }
+
+        await ForEachAsync(headersToAdd, AddHeaderAsync, cancellationToken);
+        await ForEachAsync(writes, async (write, ct) => await write.Table.SubmitTransactionAsync(write.Actions, ct), cancellationToken);
 
         // Written last: until it exists a retry files the report again (every write above is idempotent).
-        var (partition, itemRow) = ItemKeys(member.ItemId);
-        await stories.UpsertEntityAsync(new ItemStoryEntity { PartitionKey = partition, RowKey = itemRow, StoryId = member.StoryId }, TableUpdateMode.Replace, cancellationToken);
+        var itemRows = unique.Select(m =>
+        {
+            var (partition, row) = ItemKeys(m.ItemId);
+            return new ItemStoryEntity { PartitionKey = partition, RowKey = row, StoryId = m.StoryId };
+        });
+        var indexWrites = itemRows
+            .GroupBy(e => e.PartitionKey, StringComparer.Ordinal)
+            .SelectMany(g => Chunks(stories, g.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e))));
+        await ForEachAsync(indexWrites, async (write, ct) => await write.Table.SubmitTransactionAsync(write.Actions, ct), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -117,8 +191,12 @@ public sealed class TableStoryStore(TableServiceClient client) : IStoryStore
         return (ItemStoryEntity.PartitionPrefix + (row.Length >= 2 ? row[..2] : row), row);
     }
 
-    /// <summary>Inverted ticks (19 digits) then the item: the newest report sorts first in its band.</summary>
-    internal static string BandRow(DateTimeOffset published, string itemId) => Inverted(published) + "-" + SafeKey(itemId);
+    /// <summary>The candidate index partition of a report: the UTC day it was published.</summary>
+    internal static string DayPartition(DateTimeOffset published) =>
+        StoryIndexEntity.PartitionPrefix + published.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
+    /// <summary>Inverted ticks (19 digits) then the item: the newest report sorts first in its day.</summary>
+    internal static string IndexRow(DateTimeOffset published, string itemId) => Inverted(published) + "-" + SafeKey(itemId);
 
     /// <summary>An item id as a key: itself when Table Storage allows it, else a hash of it ('/', '\', '#', '?' and controls are not allowed).</summary>
     internal static string SafeKey(string id)
@@ -132,25 +210,80 @@ public sealed class TableStoryStore(TableServiceClient client) : IStoryStore
     private static string Inverted(DateTimeOffset time) =>
         (DateTimeOffset.MaxValue.UtcTicks - time.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 
-    private async Task<List<StoryCandidate>> ReadBandAsync(string key, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    /// <summary>One probe's candidates, as the in-memory store finds them: per key the newest rows in the window, at most <see cref="MaxPerBand"/>.</summary>
+    private static List<StoryCandidate> Candidates(Dictionary<string, List<CandidateRow>> byKey, StoryProbe probe)
+    {
+        var found = new Dictionary<string, StoryCandidate>(StringComparer.Ordinal);
+        foreach (var key in probe.BandKeys)
+        {
+            if (!byKey.TryGetValue(key, out var rows))
+            {
+                continue;
+            }
+
+            var taken = 0;
+            foreach (var row in rows)
+            {
+                var time = row.Candidate.Features.Time;
+                if (time > probe.Until)
+                {
+                    continue;
+                }
+
+                if (time < probe.From || taken++ == MaxPerBand)
+                {
+                    break;
+                }
+
+                found.TryAdd(row.Candidate.ItemId, row.Candidate);
+            }
+        }
+
+        return [.. found.Values];
+    }
+
+    private static IEnumerable<(TableClient Table, List<TableTransactionAction> Actions)> Chunks(TableClient table, IEnumerable<TableTransactionAction> actions) =>
+        actions.Chunk(MaxBatch).Select(chunk => (table, chunk.ToList()));
+
+    private static Task ForEachAsync<T>(IEnumerable<T> source, Func<T, CancellationToken, ValueTask> body, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(source, new ParallelOptions { MaxDegreeOfParallelism = MaxParallelRequests, CancellationToken = cancellationToken }, body);
+
+    private async ValueTask AddHeaderAsync(StoryEntity header, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await stories.AddEntityAsync(header, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // The story exists: these reports join it.
+        }
+    }
+
+    private async Task<List<CandidateRow>> ReadDayAsync(DateTime day, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
     {
         // RowKeys are "{inverted ticks}-{item}": from `until` (smallest) to `from` (largest, any item: '~' sorts after them all).
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {key} and RowKey ge {Inverted(until)} and RowKey le {Inverted(from) + "~"}");
-        var found = new List<StoryCandidate>();
+        var partition = DayPartition(new DateTimeOffset(day, TimeSpan.Zero));
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {Inverted(until)} and RowKey le {Inverted(from) + "~"}");
+        var found = new List<CandidateRow>();
         var pages = 0;
-        await foreach (var page in bands.QueryAsync<StoryBandEntity>(filter, MaxPerBand, cancellationToken: cancellationToken).AsPages(pageSizeHint: MaxPerBand))
+        await foreach (var page in index.QueryAsync<StoryIndexEntity>(filter, MaxPerDay, cancellationToken: cancellationToken).AsPages(pageSizeHint: MaxPerDay))
         {
-            foreach (var row in page.Values.Take(MaxPerBand - found.Count))
+            foreach (var row in page.Values.Take(MaxPerDay - found.Count))
             {
                 if (TableJson.Read<StoryFeatures?>(row.Features, null) is { } features)
                 {
-                    found.Add(new StoryCandidate(row.ItemId, row.StoryId, features));
+                    found.Add(new CandidateRow(new StoryCandidate(row.ItemId, row.StoryId, features), row.BandKeys.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
                 }
             }
 
             // The newest rows in the window are the ones a new report can join. The service may cut a page short (and
             // even send an empty one with a continuation), so a few pages are allowed, never more.
-            if (found.Count >= MaxPerBand || ++pages == MaxPagesPerBand)
+            if (found.Count >= MaxPerDay || ++pages == MaxPagesPerDay)
             {
                 break;
             }
@@ -158,4 +291,6 @@ public sealed class TableStoryStore(TableServiceClient client) : IStoryStore
 
         return found;
     }
+
+    private sealed record CandidateRow(StoryCandidate Candidate, string[] Keys);
 }

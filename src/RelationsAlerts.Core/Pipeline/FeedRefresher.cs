@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RelationsAlerts.Core.Feeds;
 using RelationsAlerts.Core.Fetching;
+using RelationsAlerts.Core.Items;
 using RelationsAlerts.Core.Parsing;
 using RelationsAlerts.Core.Ports;
 using RelationsAlerts.Core.Processing;
@@ -24,6 +25,9 @@ public sealed partial class FeedRefresher(
     PipelineMetrics metrics,
     ILogger<FeedRefresher> logger)
 {
+    /// <summary>Items of one feed written at once.</summary>
+    private const int MaxParallelWrites = 16;
+
     public async Task<FeedRunResult> RefreshAsync(FeedSource feed, SectorTagger tagger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(feed);
@@ -70,35 +74,64 @@ public sealed partial class FeedRefresher(
         }
 
         var now = clock.GetUtcNow();
-        int kept = 0, added = 0;
-        var newSectors = new HashSet<string>(StringComparer.Ordinal);
+        var kept = new List<NewsItem>();
         foreach (var entry in parsed.Items)
         {
-            if (ItemProcessor.Process(entry, feed.Id, tagger, now) is not { } item)
+            if (ItemProcessor.Process(entry, feed.Id, tagger, now) is { } item)
             {
-                continue;
-            }
-
-            kept++;
-
-            // Stories: filed before it is stored, so the stored item carries its story; an item seen before keeps its own.
-            var storied = await stories.AssignAsync(item, cancellationToken);
-            if (await itemStore.TryAddAsync(storied, cancellationToken))
-            {
-                added++;
-                newSectors.UnionWith(item.Sectors);
+                kept.Add(item);
             }
         }
+
+        var (added, newSectors) = await StoreAsync(kept, cancellationToken);
 
         // State is written only after every item is stored, so a poll that dies half-way re-reads the feed next time.
         var url = fetched.PermanentlyMoved ? fetched.FinalUrl : feed.Url;
         await SaveSuccessAsync(feed, url, fetched.ETag, fetched.LastModified, NextPoll(now, fetched.ServerDelay, parsed.Ttl), cancellationToken);
-        Log.Fetched(logger, feed.Id, parsed.Items.Count, kept, added);
-        return new FeedRunResult(feed.Id, FeedRunStatus.Fetched, parsed.Items.Count, kept, parsed.Items.Count - kept, added, null)
+        Log.Fetched(logger, feed.Id, parsed.Items.Count, kept.Count, added);
+        return new FeedRunResult(feed.Id, FeedRunStatus.Fetched, parsed.Items.Count, kept.Count, parsed.Items.Count - kept.Count, added, null)
         {
             NewSectors = newSectors,
             FeedName = feed.Name,
         };
+    }
+
+    /// <summary>
+    /// Stores the kept items not stored before: one batched lookup skips the known ones (an unchanged feed that is not
+    /// answered with 304 writes nothing), the rest are filed under stories as one batch (before they are stored, so a
+    /// stored item carries its story and a retried poll keeps it), then stored a few at a time.
+    /// </summary>
+    private async Task<(int Added, HashSet<string> NewSectors)> StoreAsync(List<NewsItem> kept, CancellationToken cancellationToken)
+    {
+        var newSectors = new HashSet<string>(StringComparer.Ordinal);
+        var unique = kept.DistinctBy(i => i.Id, StringComparer.Ordinal).ToList();
+        if (unique.Count == 0)
+        {
+            return (0, newSectors);
+        }
+
+        var stored = await itemStore.FindStoredAsync([.. unique.Select(i => i.Id)], cancellationToken);
+        var fresh = unique.Where(i => !stored.ContainsKey(i.Id)).ToList();
+        if (fresh.Count == 0)
+        {
+            return (0, newSectors);
+        }
+
+        var storied = await stories.AssignManyAsync(fresh, cancellationToken);
+        var isNew = new bool[storied.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxParallelWrites, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, storied.Count), parallel, async (i, ct) => isNew[i] = await itemStore.TryAddAsync(storied[i], ct));
+        var added = 0;
+        for (var i = 0; i < storied.Count; i++)
+        {
+            if (isNew[i])
+            {
+                added++;
+                newSectors.UnionWith(storied[i].Sectors);
+            }
+        }
+
+        return (added, newSectors);
     }
 
     private DateTimeOffset NextPoll(DateTimeOffset now, TimeSpan? serverDelay, TimeSpan? ttl)

@@ -3,26 +3,27 @@ using RelationsAlerts.Core.Stories;
 namespace RelationsAlerts.Core.Ports;
 
 /// <summary>
-/// Stories (reports of one event) and the LSH band index used to find a new report's candidates.
-/// Candidate lookup reads one partition per band key, so its cost does not grow with the number of stored reports.
+/// Stories (reports of one event) and the index used to find a new report's candidates. Every method takes a batch (a
+/// poll files a feed's new reports together), and candidate lookup reads a bounded number of rows per batch, so its
+/// cost does not grow with the number of stored reports.
 /// </summary>
 public interface IStoryStore
 {
-    /// <summary>The story the item was filed under, or null when it has none yet.</summary>
-    Task<string?> FindStoryOfAsync(string itemId, CancellationToken cancellationToken = default);
+    /// <summary>The story each of <paramref name="itemIds"/> was filed under; items with no story yet are absent.</summary>
+    Task<IReadOnlyDictionary<string, string>> FindStoriesOfAsync(IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Reports filed under any of <paramref name="bandKeys"/> and published from <paramref name="from"/> up to and
-    /// including <paramref name="until"/>, each once, with their story and features. At most a bounded number per key, newest first.
+    /// For each probe (in order), the stored reports that share one of its band keys and were published from its
+    /// <see cref="StoryProbe.From"/> up to and including its <see cref="StoryProbe.Until"/>, each once, with their story
+    /// and features. At most a bounded number per key, newest first.
     /// </summary>
-    Task<IReadOnlyList<StoryCandidate>> FindCandidatesAsync(
-        IReadOnlyCollection<string> bandKeys, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<IReadOnlyList<StoryCandidate>>> FindCandidatesAsync(IReadOnlyList<StoryProbe> probes, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Files the report under its story (creating the story when it is the first report) and under its band keys.
+    /// Files each report under its story (creating the story when it is the first report) and in the candidate index.
     /// Idempotent: saving the same member again changes nothing.
     /// </summary>
-    Task SaveMemberAsync(StoryMember member, CancellationToken cancellationToken = default);
+    Task SaveMembersAsync(IReadOnlyCollection<StoryMember> members, CancellationToken cancellationToken = default);
 
     /// <summary>The story with its first report, members and outlets, or null when there is none.</summary>
     Task<Story?> GetAsync(string storyId, CancellationToken cancellationToken = default);

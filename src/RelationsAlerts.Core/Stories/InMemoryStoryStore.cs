@@ -4,8 +4,9 @@ using RelationsAlerts.Core.Ports;
 namespace RelationsAlerts.Core.Stories;
 
 /// <summary>
-/// <see cref="IStoryStore"/> in process memory, laid out like the table store: one time-ordered list per band key, so a
-/// lookup is a binary search per key. Used by <c>analyze</c>, the benchmark and tests, and by hosts without storage.
+/// <see cref="IStoryStore"/> in process memory: one time-ordered list per band key, so a lookup is a binary search per
+/// key, with the same per-key bound (the newest <see cref="MaxPerBand"/> rows in the window) the table store applies.
+/// Used by <c>analyze</c>, the benchmark and tests, and by hosts without storage.
 /// </summary>
 public sealed class InMemoryStoryStore : IStoryStore
 {
@@ -21,83 +22,108 @@ public sealed class InMemoryStoryStore : IStoryStore
     private readonly Dictionary<ulong, object> bands = [];
 
     /// <inheritdoc/>
-    public Task<string?> FindStoryOfAsync(string itemId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<string, string>> FindStoriesOfAsync(IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(itemIds);
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
         lock (sync)
         {
-            return Task.FromResult(storyOfItem.GetValueOrDefault(itemId));
-        }
-    }
-
-    /// <inheritdoc/>
-    public Task<IReadOnlyList<StoryCandidate>> FindCandidatesAsync(
-        IReadOnlyCollection<string> bandKeys, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(bandKeys);
-        var found = new Dictionary<string, StoryCandidate>(StringComparer.Ordinal);
-        lock (sync)
-        {
-            foreach (var key in bandKeys)
+            foreach (var id in itemIds)
             {
-                if (!bands.TryGetValue(KeyOf(key), out var value))
+                if (storyOfItem.TryGetValue(id, out var story))
                 {
-                    continue;
-                }
-
-                if (value is StoryCandidate single)
-                {
-                    if (single.Features.Time >= from && single.Features.Time <= until)
-                    {
-                        found.TryAdd(single.ItemId, single);
-                    }
-
-                    continue;
-                }
-
-                var rows = (List<StoryCandidate>)value;
-                var end = FirstAfter(rows, until);
-                for (var i = end - 1; i >= 0 && i >= end - MaxPerBand && rows[i].Features.Time >= from; i--)
-                {
-                    found.TryAdd(rows[i].ItemId, rows[i]);
+                    found[id] = story;
                 }
             }
         }
 
-        return Task.FromResult<IReadOnlyList<StoryCandidate>>([.. found.Values]);
+        return Task.FromResult<IReadOnlyDictionary<string, string>>(found);
     }
 
     /// <inheritdoc/>
-    public Task SaveMemberAsync(StoryMember member, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<IReadOnlyList<StoryCandidate>>> FindCandidatesAsync(IReadOnlyList<StoryProbe> probes, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(probes);
         lock (sync)
         {
-            if (!storyOfItem.TryAdd(member.ItemId, member.StoryId))
+            return Task.FromResult<IReadOnlyList<IReadOnlyList<StoryCandidate>>>([.. probes.Select(p => Find(p.BandKeys, p.From, p.Until))]);
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task SaveMembersAsync(IReadOnlyCollection<StoryMember> members, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        lock (sync)
+        {
+            foreach (var member in members)
             {
-                return Task.CompletedTask;
-            }
-
-            (members.TryGetValue(member.StoryId, out var list) ? list : members[member.StoryId] = []).Add(new Member(member.ItemId, member.Outlet, member.PublishedAt));
-            var row = new StoryCandidate(member.ItemId, member.StoryId, member.Features);
-            foreach (var key in member.BandKeys)
-            {
-                var hash = KeyOf(key);
-                if (!bands.TryGetValue(hash, out var value))
-                {
-                    bands[hash] = row;
-                    continue;
-                }
-
-                if (value is not List<StoryCandidate> rows)
-                {
-                    bands[hash] = rows = [(StoryCandidate)value];
-                }
-
-                rows.Insert(FirstAfter(rows, member.PublishedAt), row);
+                Save(member);
             }
         }
 
         return Task.CompletedTask;
+    }
+
+    private List<StoryCandidate> Find(IReadOnlyCollection<string> bandKeys, DateTimeOffset from, DateTimeOffset until)
+    {
+        ArgumentNullException.ThrowIfNull(bandKeys);
+        var found = new Dictionary<string, StoryCandidate>(StringComparer.Ordinal);
+        foreach (var key in bandKeys)
+        {
+            if (!bands.TryGetValue(KeyOf(key), out var value))
+            {
+                continue;
+            }
+
+            if (value is StoryCandidate single)
+            {
+                if (single.Features.Time >= from && single.Features.Time <= until)
+                {
+                    found.TryAdd(single.ItemId, single);
+                }
+
+                continue;
+            }
+
+            var rows = (List<StoryCandidate>)value;
+            var end = FirstAfter(rows, until);
+            for (var i = end - 1; i >= 0 && i >= end - MaxPerBand && rows[i].Features.Time >= from; i--)
+            {
+                found.TryAdd(rows[i].ItemId, rows[i]);
+            }
+        }
+
+        return [.. found.Values];
+    }
+
+    /// <summary>Called under the lock.</summary>
+    private void Save(StoryMember member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        if (!storyOfItem.TryAdd(member.ItemId, member.StoryId))
+        {
+            return;
+        }
+
+        (members.TryGetValue(member.StoryId, out var list) ? list : members[member.StoryId] = []).Add(new Member(member.ItemId, member.Outlet, member.PublishedAt));
+        var row = new StoryCandidate(member.ItemId, member.StoryId, member.Features);
+        foreach (var key in member.BandKeys)
+        {
+            var hash = KeyOf(key);
+            if (!bands.TryGetValue(hash, out var value))
+            {
+                bands[hash] = row;
+                continue;
+            }
+
+            if (value is not List<StoryCandidate> rows)
+            {
+                bands[hash] = rows = [(StoryCandidate)value];
+            }
+
+            rows.Insert(FirstAfter(rows, member.PublishedAt), row);
+        }
     }
 
     /// <inheritdoc/>

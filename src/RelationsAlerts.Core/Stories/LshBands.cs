@@ -6,8 +6,8 @@ namespace RelationsAlerts.Core.Stories;
 /// Locality-sensitive hashing over MinHash signatures: the signature is cut into <see cref="Count"/> bands of
 /// <see cref="Rows"/> values, and each band hashes to one key. Reports that share any key are candidates; with two rows
 /// per band, sets with Jaccard similarity 0.2 meet with probability 1 − (1 − 0.2²)³² ≈ 0.73 and at 0.3 ≈ 0.95, while a
-/// key is shared by chance rarely. The keys are the store's partitions, so looking up candidates costs one read per band
-/// however many reports are stored.
+/// key is shared by chance rarely. The table store keeps each report's keys with it in a partition per publication day,
+/// so a batch's candidates cost one read per day of its window, however many reports are stored.
 /// </summary>
 public static class LshBands
 {

@@ -4,14 +4,16 @@ using RelationsAlerts.Azure.Tests.Infrastructure;
 namespace RelationsAlerts.App.Tests.Admin;
 
 /// <summary>
-/// Under the Functions host a request reaches the handler only through an HTTP function; these forward the admin API and
-/// the OpenAPI document (host.json's route prefix "api" is kept in the forwarded path, so the app's routes match as-is).
+/// Under the Functions host a request reaches the handler only through an HTTP function; these forward the admin API, the
+/// OpenAPI document and its reference page with its scripts (host.json's route prefix "api" is kept in the forwarded path,
+/// so the app's routes match as-is).
 /// </summary>
 public sealed class AdminFunctionsRoutingTests
 {
     [Theory]
     [InlineData("AdminApi", "admin/{*rest}", new[] { "get", "post", "put", "delete" })]
     [InlineData("OpenApi", "openapi.json", new[] { "get" })]
+    [InlineData("ApiDocs", "docs/{*rest}", new[] { "get" })]
     public void FunctionJson_ForwardsRouteAnonymously_AsHttpInAndOut(string function, string route, string[] methods)
     {
         // Arrange

@@ -8,7 +8,8 @@ namespace RelationsAlerts.App.Tests.Admin;
 /// <summary>The OpenAPI document describes every admin endpoint, its tag and the API-key scheme.</summary>
 public sealed class OpenApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private static readonly (string Method, string Path, string Tag)[] Expected =
+    /// <summary>Every admin operation; also what <c>handler openapi</c> must print (Cli/OpenApiCommandTests.cs).</summary>
+    internal static readonly (string Method, string Path, string Tag)[] Expected =
     [
         ("get", "/api/admin/topics", "topics"),
         ("post", "/api/admin/topics", "topics"),

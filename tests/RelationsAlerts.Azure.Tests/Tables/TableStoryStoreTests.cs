@@ -1,9 +1,11 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using RelationsAlerts.Azure.Tables;
 using RelationsAlerts.Azure.Tests.Infrastructure;
 using RelationsAlerts.Core;
+using RelationsAlerts.Core.Items;
 using RelationsAlerts.Core.Ports;
 using RelationsAlerts.Core.Stories;
 
@@ -131,6 +133,65 @@ public sealed class TableStoryStoreTests(AzuriteFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task SaveMembersAsync_IsIdempotent_AndFindsEveryReport_AcrossDaysAndStories()
+    {
+        // Arrange: one batch over three days and two stories, saved twice (a retried poll).
+        var store = new TableStoryStore(tables);
+        var ct = TestContext.Current.CancellationToken;
+        var day = RandomNoon();
+        var keys = NewKeys(2);
+        var ids = Enumerable.Range(0, 6).Select(_ => NewId()).ToList();
+        var (started, joined) = (StoryIds.For(ids[0]), StoryIds.For(ids[3]));
+        var members = ids.Select((id, n) => Member(n < 3 ? started : joined, id, $"outlet {n}", day.AddHours(-20 * n), keys)).ToList();
+
+        // Act
+        await store.SaveMembersAsync(members, ct);
+        await store.SaveMembersAsync([.. Enumerable.Reverse(members)], ct);
+        var stories = await store.FindStoriesOfAsync([.. ids, NewId()], ct);
+        var candidates = await store.FindCandidatesAsync(
+            [new StoryProbe(keys, day.AddDays(-1), day), new StoryProbe([keys[1]], day.AddDays(-5), day.AddDays(-2)), new StoryProbe(NewKeys(1), day.AddDays(-5), day)],
+            ct);
+
+        // Assert
+        Assert.Equal(ids.Select((id, n) => (id, n < 3 ? started : joined)), stories.OrderBy(s => ids.IndexOf(s.Key)).Select(s => (s.Key, s.Value)));
+        Assert.Equal(ids[0], (await store.GetAsync(started, ct))!.FirstItemId);
+        Assert.Equal([ids[2], ids[1], ids[0]], (await store.GetAsync(started, ct))!.MemberIds);
+        Assert.Equal([ids[5], ids[4], ids[3]], (await store.GetAsync(joined, ct))!.MemberIds);
+        Assert.Equal([ids[0], ids[1]], candidates[0].Select(c => c.ItemId));
+        Assert.Equal([ids[3], ids[4], ids[5]], candidates[1].Select(c => c.ItemId));
+        Assert.Empty(candidates[2]);
+    }
+
+    [Fact]
+    public async Task StoryAssigner_FilesTheDevSetInBatches_AsOneReportAtATimeWould()
+    {
+        // Arrange: the labelled dev set moved to a random year (so tests sharing the emulator never meet), in feed-sized
+        // batches in publication order: each batch reads the ones stored before it and clusters itself in memory.
+        var ct = TestContext.Current.CancellationToken;
+        var prefix = NewId()[..8] + "-";
+        var shift = TimeSpan.FromDays(365 * RandomNumberGenerator.GetInt32(20, 2_000));
+        var items = DevSetItems(prefix, shift);
+        var sequential = await StoryAssigner.ClusterAsync(items, ct);
+        var store = new TableStoryStore(tables);
+        using var assigner = new StoryAssigner(store, Microsoft.Extensions.Logging.Abstractions.NullLogger<StoryAssigner>.Instance);
+
+        // Act
+        var filed = new List<NewsItem>();
+        foreach (var batch in items.OrderBy(i => i.PublishedAt).ThenBy(i => i.Id, StringComparer.Ordinal).Chunk(40))
+        {
+            filed.AddRange(await assigner.AssignManyAsync(batch, ct));
+        }
+
+        var again = await assigner.AssignManyAsync(items, ct); // a retried poll: every item keeps its story
+
+        // Assert
+        Assert.Equal(sequential, filed.ToDictionary(i => i.Id, i => i.StoryId!, StringComparer.Ordinal));
+        Assert.Equal(sequential, again.ToDictionary(i => i.Id, i => i.StoryId!, StringComparer.Ordinal));
+        var multi = sequential.GroupBy(p => p.Value, StringComparer.Ordinal).First(g => g.Count() > 1);
+        Assert.Equal(multi.Select(p => p.Key).Order(StringComparer.Ordinal), (await store.GetAsync(multi.Key, ct))!.MemberIds.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void AddRelationsAlertsStorage_ReplacesTheInMemoryStoryStore()
     {
         // Arrange
@@ -153,6 +214,31 @@ public sealed class TableStoryStoreTests(AzuriteFixture fixture) : IClassFixture
             Countries = ["belarus", "pakistan"],
             Numbers = ["3000"],
         }, keys);
+
+    private static List<NewsItem> DevSetItems(string prefix, TimeSpan shift)
+    {
+        var path = RepositoryPaths.Combine("tests", "RelationsAlerts.Core.Tests", "testdata", "devset.jsonl");
+        return [.. File.ReadLines(path).Where(l => l.Length > 0).Select(l =>
+        {
+            using var json = JsonDocument.Parse(l);
+            var d = json.RootElement;
+            var published = (d.TryGetProperty("published", out var p) && p.ValueKind == JsonValueKind.String ? p.GetDateTimeOffset() : DateTimeOffset.UnixEpoch.AddYears(40)) + shift;
+            return new NewsItem
+            {
+                Id = prefix + d.GetProperty("id").GetString(),
+                FeedId = "devset",
+                Title = d.GetProperty("title").GetString()!,
+                Summary = d.GetProperty("summary").GetString() ?? "",
+                Source = d.TryGetProperty("source", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null,
+                PublishedAt = published,
+                FirstSeenAt = published,
+            };
+        })];
+    }
+
+    /// <summary>Noon UTC of a random day, so tests sharing the emulator never share a day partition.</summary>
+    private static DateTimeOffset RandomNoon() =>
+        new DateTimeOffset(2040, 1, 1, 12, 0, 0, TimeSpan.Zero).AddDays(RandomNumberGenerator.GetInt32(0, 200_000));
 
     private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 

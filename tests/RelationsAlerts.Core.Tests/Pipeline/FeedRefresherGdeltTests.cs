@@ -113,6 +113,9 @@ public sealed class FeedRefresherGdeltTests : IAsyncLifetime
 
         public Task<bool> TryAddAsync(NewsItem item, CancellationToken cancellationToken = default) => Task.FromResult(stored.TryAdd(item.Id, item));
 
+        public Task<IReadOnlyDictionary<string, string?>> FindStoredAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyDictionary<string, string?>>(ids.Where(stored.ContainsKey).Distinct(StringComparer.Ordinal).ToDictionary(id => id, id => stored[id].StoryId, StringComparer.Ordinal));
+
         public Task<IReadOnlyList<NewsItem>> ListSeenBetweenAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<NewsItem>>([.. stored.Values.Where(i => i.FirstSeenAt > from && i.FirstSeenAt <= until)]);
     }

@@ -9,11 +9,15 @@ using RelationsAlerts.Core.Items;
 using RelationsAlerts.Core.Pipeline;
 using RelationsAlerts.Core.Ports;
 using RelationsAlerts.Core.Processing;
+using RelationsAlerts.Core.Stories;
 using RelationsAlerts.Core.Tests.Infrastructure;
 
 namespace RelationsAlerts.Core.Tests.Stories;
 
-/// <summary>The refresher files each new relevant item under a story before storing it; a re-polled item keeps its story.</summary>
+/// <summary>
+/// The refresher files a feed's new relevant items under stories (one batch) before storing them; a re-polled item keeps
+/// its story, and an unchanged document costs one batched lookup and no writes.
+/// </summary>
 public sealed class FeedRefresherStoryTests : IAsyncLifetime
 {
     private const string Rss = """
@@ -35,6 +39,8 @@ public sealed class FeedRefresherStoryTests : IAsyncLifetime
         """;
 
     private readonly ConcurrentDictionary<string, NewsItem> stored = new(StringComparer.Ordinal);
+    private readonly CountingStoryStore storyStore = new();
+    private int itemAdds;
     private LoopbackServer server = null!;
 
     public async ValueTask InitializeAsync() => server = await LoopbackServer.StartAsync();
@@ -69,6 +75,33 @@ public sealed class FeedRefresherStoryTests : IAsyncLifetime
         Assert.Equal(stories, stored.Values.ToDictionary(i => i.Link!.Host, i => i.StoryId, StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task RefreshAsync_WritesNothing_WhenAnUnchangedFeedIsServedAgainWithout304()
+    {
+        // Arrange: the server ignores conditional requests, so every poll downloads the same document.
+        server.Map("/rss", ctx =>
+        {
+            ctx.Response.ContentType = "application/rss+xml";
+            return ctx.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(Rss)).AsTask();
+        });
+        var refresher = CreateRefresher();
+        var feed = new FeedSource("f-wire", server.Url("/rss"), "Wire", FeedState.Initial);
+        var tagger = new SectorTagger(DefaultTopics.All);
+        var ct = TestContext.Current.CancellationToken;
+        await refresher.RefreshAsync(feed, tagger, ct);
+        var (adds, storyWrites, storyReads) = (itemAdds, storyStore.Writes, storyStore.Reads);
+
+        // Act
+        var again = await refresher.RefreshAsync(feed, tagger, ct);
+
+        // Assert
+        Assert.Equal(FeedRunStatus.Fetched, again.Status);
+        Assert.Equal(3, again.ItemsKept);
+        Assert.Equal(0, again.ItemsNew);
+        Assert.Equal((3, 1, 2), (adds, storyWrites, storyReads));
+        Assert.Equal((adds, storyWrites, storyReads), (itemAdds, storyStore.Writes, storyStore.Reads));
+    }
+
     private FeedRefresher CreateRefresher()
     {
         var services = new ServiceCollection();
@@ -77,17 +110,57 @@ public sealed class FeedRefresherStoryTests : IAsyncLifetime
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<IFeedStore>(new NullFeedStore());
-        services.AddSingleton<IItemStore>(new DictionaryItemStore(stored));
-        services.AddRelationsAlertsCore(); // the in-memory story store is the default
+        services.AddSingleton<IItemStore>(new DictionaryItemStore(stored, () => Interlocked.Increment(ref itemAdds)));
+        services.AddSingleton<IStoryStore>(storyStore);
+        services.AddRelationsAlertsCore();
         return services.BuildServiceProvider().GetRequiredService<FeedRefresher>();
     }
 
-    private sealed class DictionaryItemStore(ConcurrentDictionary<string, NewsItem> items) : IItemStore
+    private sealed class DictionaryItemStore(ConcurrentDictionary<string, NewsItem> items, Action added) : IItemStore
     {
-        public Task<bool> TryAddAsync(NewsItem item, CancellationToken cancellationToken = default) => Task.FromResult(items.TryAdd(item.Id, item));
+        public Task<bool> TryAddAsync(NewsItem item, CancellationToken cancellationToken = default)
+        {
+            added();
+            return Task.FromResult(items.TryAdd(item.Id, item));
+        }
+
+        public Task<IReadOnlyDictionary<string, string?>> FindStoredAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyDictionary<string, string?>>(ids.Where(items.ContainsKey).Distinct(StringComparer.Ordinal).ToDictionary(id => id, id => items[id].StoryId, StringComparer.Ordinal));
 
         public Task<IReadOnlyList<NewsItem>> ListSeenBetweenAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<NewsItem>>([.. items.Values.Where(i => i.FirstSeenAt > from && i.FirstSeenAt <= until)]);
+    }
+
+    /// <summary>The in-memory story store, counting batched calls: reads (story lookups and candidate lookups) and writes.</summary>
+    private sealed class CountingStoryStore : IStoryStore
+    {
+        private readonly InMemoryStoryStore inner = new();
+        private int reads;
+        private int writes;
+
+        public int Reads => reads;
+
+        public int Writes => writes;
+
+        public Task<IReadOnlyDictionary<string, string>> FindStoriesOfAsync(IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref reads);
+            return inner.FindStoriesOfAsync(itemIds, cancellationToken);
+        }
+
+        public Task<IReadOnlyList<IReadOnlyList<StoryCandidate>>> FindCandidatesAsync(IReadOnlyList<StoryProbe> probes, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref reads);
+            return inner.FindCandidatesAsync(probes, cancellationToken);
+        }
+
+        public Task SaveMembersAsync(IReadOnlyCollection<StoryMember> members, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref writes);
+            return inner.SaveMembersAsync(members, cancellationToken);
+        }
+
+        public Task<Story?> GetAsync(string storyId, CancellationToken cancellationToken = default) => inner.GetAsync(storyId, cancellationToken);
     }
 
     private sealed class NullFeedStore : IFeedStore
