@@ -31,7 +31,8 @@ public static class AzureServiceCollectionExtensions
 
     public static IServiceCollection AddSendGridMailSender(this IServiceCollection services)
     {
-        services.AddHttpClient(SendGridMailSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        // No client-wide timeout: the sender bounds every attempt with SendGrid:RequestTimeout.
+        services.AddHttpClient(SendGridMailSender.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IMailSender>(sp => new SendGridMailSender(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(SendGridMailSender.HttpClientName),

@@ -104,11 +104,11 @@ public static class FeedEndpoints
     }
 
     /// <summary>
-    /// Runs the same refresh as a scheduled poll. New items are stored; digests for them go out with the next
-    /// scheduled poll that queues digests, since each digest covers everything since the subscriber's previous one.
+    /// Runs the same refresh as a scheduled poll: new items are stored and instant subscribers' digests queued, as a
+    /// scheduled poll does (daily and weekly digests go out at their time and include these items).
     /// </summary>
     private static async Task<Results<Ok<FeedPollResponse>, ProblemHttpResult>> PollFeedAsync(
-        string id, IFeedStore feeds, ITopicStore topics, FeedRefresher refresher, CancellationToken cancellationToken)
+        string id, IFeedStore feeds, ITopicStore topics, FeedRefresher refresher, DigestJobQueuer digestJobs, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await feeds.GetAsync(id, cancellationToken) is not { } feed)
         {
@@ -116,7 +116,9 @@ public static class FeedEndpoints
         }
 
         var tagger = new SectorTagger(await topics.ListAsync(cancellationToken));
-        return TypedResults.Ok(FeedPollResponse.From(await refresher.RefreshAsync(feed, tagger, cancellationToken)));
+        var result = await refresher.RefreshAsync(feed, tagger, cancellationToken);
+        await digestJobs.QueueForNewItemsAsync(result.NewSectors, clock.GetUtcNow(), cancellationToken: cancellationToken);
+        return TypedResults.Ok(FeedPollResponse.From(result));
     }
 
     private static async Task<Dictionary<string, string[]>> ValidateAsync(FeedRequest request, FeedUrlGuard guard, bool urlRequired, CancellationToken cancellationToken)

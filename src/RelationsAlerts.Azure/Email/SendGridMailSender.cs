@@ -9,8 +9,9 @@ namespace RelationsAlerts.Azure.Email;
 
 /// <summary>
 /// Sends through SendGrid's v3 mail/send API with the official client on our shared HttpClient. The client's own
-/// retries are off (they skip 429 and lose the response); our loop retries 429 (honouring Retry-After), 5xx and
-/// network failures with exponential back-off and jitter, a bounded number of times. Other 4xx are final.
+/// retries are off (they skip 429 and lose the response); our loop retries 429 (honouring Retry-After), 5xx,
+/// network failures and attempts that took longer than <see cref="SendGridOptions.RequestTimeout"/>, with exponential
+/// back-off and jitter capped at <see cref="SendGridOptions.MaxDelay"/>, a bounded number of times. Other 4xx are final.
 /// </summary>
 public sealed class SendGridMailSender(HttpClient httpClient, IOptions<SendGridOptions> options, TimeProvider clock) : IMailSender
 {
@@ -47,30 +48,32 @@ public sealed class SendGridMailSender(HttpClient httpClient, IOptions<SendGridO
                 return receipt;
             }
 
-            var delay = Backoff(attempt, retryAfter);
-            if (!failure!.IsTransient || attempt >= options.Value.MaxAttempts || delay > options.Value.MaxDelay)
+            // A server asking for a longer pause than we wait in-process gets it from the queue's retry instead.
+            if (!failure!.IsTransient || attempt >= options.Value.MaxAttempts || retryAfter > options.Value.MaxDelay)
             {
                 throw failure;
             }
 
-            await Task.Delay(delay, clock, cancellationToken);
+            await Task.Delay(Backoff(attempt, retryAfter), clock, cancellationToken);
         }
     }
 
     private async Task<(MailReceipt? Receipt, MailSendException? Failure, TimeSpan? RetryAfter)> TrySendAsync(SendGridMessage message, CancellationToken cancellationToken)
     {
         Response response;
+        using var timeout = new CancellationTokenSource(options.Value.RequestTimeout, clock);
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            response = await client.SendEmailAsync(message, cancellationToken);
+            response = await client.SendEmailAsync(message, attempt.Token);
         }
         catch (HttpRequestException ex)
         {
             return (null, new MailSendException("sendgrid: " + ex.Message, isTransient: true, ex), null);
         }
-        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            return (null, new MailSendException("sendgrid: request timed out", isTransient: true, ex), null);
+            return (null, new MailSendException($"sendgrid: no answer within {options.Value.RequestTimeout} (SendGrid:RequestTimeout)", isTransient: true, ex), null);
         }
 
         if (response.IsSuccessStatusCode)
@@ -91,7 +94,8 @@ public sealed class SendGridMailSender(HttpClient httpClient, IOptions<SendGridO
         var exponential = options.Value.BaseDelay * Math.Pow(2, attempt - 1);
         // Full jitter on top keeps a fleet of senders from retrying in lock step.
         var jitter = options.Value.BaseDelay * Random.Shared.NextDouble();
-        var wait = retryAfter is { } server && server > exponential ? server : exponential;
-        return wait + jitter;
+        var wait = (retryAfter is { } server && server > exponential ? server : exponential) + jitter;
+        // Capped rather than given up: MaxAttempts holds whatever BaseDelay is (Retry-After above MaxDelay never gets here).
+        return wait < options.Value.MaxDelay ? wait : options.Value.MaxDelay;
     }
 }

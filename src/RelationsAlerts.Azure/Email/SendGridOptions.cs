@@ -26,7 +26,17 @@ public sealed class SendGridOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Longest single wait, including a server's Retry-After; a longer ask fails the attempt for the queue to retry.</summary>
+    /// <summary>
+    /// Longest single wait: our own back-off is capped at it; a server's Retry-After longer than this fails the send at
+    /// once for the queue to retry later.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Longest wait for one request (connect, send, status and body); a slower answer counts as a transient failure.
+    /// One message takes at most <see cref="MaxAttempts"/> × (this + <see cref="MaxDelay"/>) before the queue retries it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

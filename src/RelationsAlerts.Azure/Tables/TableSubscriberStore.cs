@@ -14,6 +14,9 @@ public sealed class TableSubscriberStore(TableServiceClient client) : ISubscribe
     /// <summary>Entity group transactions hold at most 100 operations.</summary>
     private const int MaxTransactionSize = 100;
 
+    /// <summary>Up to this many ids, <see cref="SuppressedAmongAsync"/> reads each one; above it, one range query.</summary>
+    private const int PointReadLimit = 20;
+
     /// <summary>Concurrent point reads when reading many subscribers.</summary>
     private const int ReadParallelism = 16;
 
@@ -41,17 +44,40 @@ public sealed class TableSubscriberStore(TableServiceClient client) : ISubscribe
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// A few ids are point reads. For many (a group job) one range query over the suppression partition between the
+    /// smallest and largest id, keys only, is far cheaper than a read per id: it returns at most the suppression list,
+    /// which is small next to the subscriber list.
+    /// </remarks>
     public async Task<IReadOnlySet<string>> SuppressedAmongAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
     {
-        var suppressed = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        await Parallel.ForEachAsync(ids.Distinct(StringComparer.Ordinal), Parallelism(cancellationToken), async (id, ct) =>
+        ArgumentNullException.ThrowIfNull(ids);
+        var wanted = ids.ToHashSet(StringComparer.Ordinal);
+        var found = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        if (wanted.Count <= PointReadLimit)
         {
-            if (await IsSuppressedAsync(id, ct))
+            await Parallel.ForEachAsync(wanted, Parallelism(cancellationToken), async (id, ct) =>
             {
-                suppressed[id] = true;
+                if (await IsSuppressedAsync(id, ct))
+                {
+                    found[id] = true;
+                }
+            });
+            return found.Keys.ToHashSet(StringComparer.Ordinal);
+        }
+
+        var (first, last) = (wanted.Min(StringComparer.Ordinal)!, wanted.Max(StringComparer.Ordinal)!);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {SuppressionPartition} and RowKey ge {first} and RowKey le {last}");
+        var suppressed = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            if (wanted.Contains(entity.RowKey))
+            {
+                suppressed.Add(entity.RowKey);
             }
-        });
-        return suppressed.Keys.ToHashSet(StringComparer.Ordinal);
+        }
+
+        return suppressed;
     }
 
     /// <summary>Creates or replaces many subscribers unconditionally, 100 per transaction (bulk import, benchmarks).</summary>

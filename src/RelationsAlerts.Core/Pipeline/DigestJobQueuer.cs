@@ -11,12 +11,34 @@ namespace RelationsAlerts.Core.Pipeline;
 /// send each group in one request. Used by ScheduleDigests (daily, weekly, instant catch-up) and PollFeeds (instant).
 /// </summary>
 public sealed partial class DigestJobQueuer(
+    ISubscriberStore subscribers,
     IItemStore items,
     ITopicStore topics,
     IDigestQueue queue,
     IOptions<DigestOptions> options,
     ILogger<DigestJobQueuer> logger)
 {
+    /// <summary>
+    /// After new items were stored (a poll, or an admin's "poll this feed now"): queues a digest up to
+    /// <paramref name="until"/> for every active instant subscriber (every subscriber when <paramref name="everyFrequency"/>)
+    /// who follows one of <paramref name="newSectors"/>. Daily and weekly digests are ScheduleDigests' job.
+    /// </summary>
+    public async Task<int> QueueForNewItemsAsync(IReadOnlyCollection<string> newSectors, DateTimeOffset until, bool everyFrequency = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(newSectors);
+        if (newSectors.Count == 0)
+        {
+            return 0;
+        }
+
+        var sectors = newSectors.ToHashSet(StringComparer.Ordinal);
+        var due = (await subscribers.ListActiveAsync(cancellationToken))
+            .Where(s => (everyFrequency || s.Frequency == DigestFrequency.Instant) && s.Sectors.Any(sectors.Contains))
+            .Select(s => (s, until))
+            .ToList();
+        return await QueueAsync(due, cancellationToken);
+    }
+
     /// <summary>Queues jobs for <paramref name="due"/>; returns how many subscribers' digests were queued.</summary>
     public async Task<int> QueueAsync(IReadOnlyCollection<(Subscriber Subscriber, DateTimeOffset Until)> due, CancellationToken cancellationToken = default)
     {

@@ -25,9 +25,6 @@ public sealed partial class FeedRefresher(
     PipelineMetrics metrics,
     ILogger<FeedRefresher> logger)
 {
-    /// <summary>Items of one feed written at once.</summary>
-    private const int MaxParallelWrites = 16;
-
     public async Task<FeedRunResult> RefreshAsync(FeedSource feed, SectorTagger tagger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(feed);
@@ -99,7 +96,7 @@ public sealed partial class FeedRefresher(
     /// <summary>
     /// Stores the kept items not stored before: one batched lookup skips the known ones (an unchanged feed that is not
     /// answered with 304 writes nothing), the rest are filed under stories as one batch (before they are stored, so a
-    /// stored item carries its story and a retried poll keeps it), then stored a few at a time.
+    /// stored item carries its story and a retried poll keeps it), then stored as one batch.
     /// </summary>
     private async Task<(int Added, HashSet<string> NewSectors)> StoreAsync(List<NewsItem> kept, CancellationToken cancellationToken)
     {
@@ -118,9 +115,7 @@ public sealed partial class FeedRefresher(
         }
 
         var storied = await stories.AssignManyAsync(fresh, cancellationToken);
-        var isNew = new bool[storied.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxParallelWrites, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, storied.Count), parallel, async (i, ct) => isNew[i] = await itemStore.TryAddAsync(storied[i], ct));
+        var isNew = await itemStore.TryAddManyAsync(storied, cancellationToken);
         var added = 0;
         for (var i = 0; i < storied.Count; i++)
         {

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RelationsAlerts.Core.Ports;
 using RelationsAlerts.Core.Processing;
-using RelationsAlerts.Core.Subscribers;
 using RelationsAlerts.Core.Telemetry;
 
 namespace RelationsAlerts.Core.Pipeline;
@@ -14,7 +13,6 @@ namespace RelationsAlerts.Core.Pipeline;
 public sealed partial class PollFeedsJob(
     IFeedStore feedStore,
     ITopicStore topicStore,
-    ISubscriberStore subscriberStore,
     IDigestQueue digestQueue,
     DigestJobQueuer digestJobs,
     FeedRefresher refresher,
@@ -50,33 +48,14 @@ public sealed partial class PollFeedsJob(
         });
 
         var newSectors = results.SelectMany(r => r.NewSectors).ToHashSet(StringComparer.Ordinal);
-        var queued = await QueueDigestsAsync(newSectors, digestsForAll, clock.GetUtcNow(), cancellationToken);
+        // Instant subscribers hear about new items now (everyone, for run --once); the job carries the cut-off, and a job
+        // whose cut-off a previous digest already covered is skipped.
+        var queued = await digestJobs.QueueForNewItemsAsync(newSectors, clock.GetUtcNow(), digestsForAll, cancellationToken);
         // The poison-queue alert reads this gauge; report it on every run, zero included.
         metrics.RecordPoisonMessages(await digestQueue.CountPoisonAsync(cancellationToken));
         var summary = new PollSummary([.. results.OrderBy(r => r.FeedId, StringComparer.Ordinal)], queued, clock.GetUtcNow());
         Log.Finished(logger, summary.FeedsPolled, summary.FeedsFailed, summary.ItemsKept, summary.ItemsNew, summary.ItemsDropped, queued);
         return summary;
-    }
-
-    /// <summary>
-    /// One job per active instant subscriber who follows a sector that got new items (daily and weekly subscribers are
-    /// queued by ScheduleDigests). The job carries the cut-off time:
-    /// it sends everything since that subscriber's previous digest, and a job whose cut-off a previous digest
-    /// already covered is skipped.
-    /// </summary>
-    private async Task<int> QueueDigestsAsync(HashSet<string> newSectors, bool digestsForAll, DateTimeOffset until, CancellationToken cancellationToken)
-    {
-        if (newSectors.Count == 0)
-        {
-            return 0;
-        }
-
-        var subscribers = await subscriberStore.ListActiveAsync(cancellationToken);
-        var due = subscribers
-            .Where(s => (digestsForAll || s.Frequency == DigestFrequency.Instant) && s.Sectors.Any(newSectors.Contains))
-            .Select(s => (s, until))
-            .ToList();
-        return await digestJobs.QueueAsync(due, cancellationToken);
     }
 
     private static partial class Log

@@ -22,6 +22,11 @@ public sealed class PollingOptions
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// Feeds refreshed at once. Politeness does not depend on it: the feed client keeps one connection (HTTP/1.1, so one
+    /// request at a time) per host, so feeds on one host queue for it; more feeds at once overlap one feed's storage
+    /// writes with the next feed's fetch and let story filing take larger batches.
+    /// </summary>
     [Range(1, 64)]
-    public int MaxParallelFeeds { get; set; } = 4;
+    public int MaxParallelFeeds { get; set; } = 8;
 }

@@ -9,6 +9,22 @@ public interface IItemStore
     Task<bool> TryAddAsync(NewsItem item, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Adds each item unless one with the same id exists, as <see cref="TryAddAsync"/> would one at a time (a store may
+    /// batch the writes). Returns, in the order given, true for each item that was new; a repeated id is new at most once.
+    /// </summary>
+    async Task<IReadOnlyList<bool>> TryAddManyAsync(IReadOnlyList<NewsItem> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var result = new bool[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            result[i] = await TryAddAsync(items[i], cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>
     /// Which of <paramref name="ids"/> are stored (completely: a half-written item is absent, so adding it again repairs
     /// it), each with its <see cref="NewsItem.StoryId"/> (null for items stored before stories existed).
     /// </summary>

@@ -274,6 +274,26 @@ public sealed class FeedEndpointsTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
+    public async Task PollNow_QueuesInstantSubscribersDigest_ForTheNewItems()
+    {
+        // Arrange: an instant subscriber to every sector.
+        var ct = TestContext.Current.CancellationToken;
+        await using var feeds = await SampleFeedServer.StartAsync();
+        // A feed no other test in this class polls, so its items are new here.
+        var id = await AddAsync(new Uri(feeds.BaseAddress, "belta-russian.xml").AbsoluteUri);
+        var reader = Infrastructure.TestData.Subscriber([.. Core.Processing.DefaultTopics.All.Select(t => t.Id)]);
+        await host.Services.GetRequiredService<Core.Ports.ISubscriberStore>().UpsertAsync(reader, ct);
+
+        // Act
+        await OkJsonAsync(await client.PostAsync(Url($"/api/admin/feeds/{id}/poll"), null, ct));
+
+        // Assert: a digest job for the subscriber is waiting, as after a scheduled poll.
+        var queued = await host.Services.GetRequiredService<Core.Ports.IDigestQueue>().ReceiveAsync(32, TimeSpan.FromSeconds(30), ct);
+        var jobs = queued.Select(m => Core.Digests.DigestRequestSerializer.TryDeserialize(m.Body.Span, out var job, out _) ? job : null).ToList();
+        Assert.Contains(jobs, j => j is not null && j.Recipients.Contains(reader.Id));
+    }
+
+    [Fact]
     public async Task PollNow_ReportsFailure_WhenFeedUnreachable()
     {
         // Arrange: a loopback port nothing listens on.

@@ -236,6 +236,105 @@ public sealed class TableItemStoreTests(AzuriteFixture fixture) : IClassFixture<
         Assert.Equal("st-0123456789ab", stored.StoryId);
     }
 
+    [Fact]
+    public async Task TryAddManyAsync_ReturnsWhichWereNew_AndStoresEachOnce()
+    {
+        // Arrange: two items in one index partition (one transaction), the rest spread, one id repeated, one stored before.
+        var store = new TableItemStore(tables);
+        var feedId = NewFeedId();
+        var seen = RandomDay().AddHours(9);
+        var ct = TestContext.Current.CancellationToken;
+        var before = NewItem(feedId, seen);
+        Assert.True(await store.TryAddAsync(before, ct));
+        var sameA = NewItem(feedId, seen, "ab");
+        var sameB = NewItem(feedId, seen, "ab");
+        var other = NewItem(feedId, seen.AddHours(1));
+        var batch = new[] { sameA, before with { Title = "A retried copy" }, sameB, other, sameA with { Title = "Repeated in the batch" } };
+
+        // Act
+        var first = await store.TryAddManyAsync(batch, ct);
+        var again = await store.TryAddManyAsync(batch, ct);
+
+        // Assert
+        Assert.Equal([true, false, true, true, false], first);
+        Assert.Equal([false, false, false, false, false], again);
+        var stored = await ListMineAsync(store, feedId, seen.AddDays(-1), seen.AddDays(1));
+        Assert.Equal(4, stored.Count);
+        Assert.Equal(before.Title, stored.Single(i => i.Id == before.Id).Title);
+        AssertSameItem(sameA, stored.Single(i => i.Id == sameA.Id));
+        AssertSameItem(sameB, stored.Single(i => i.Id == sameB.Id));
+        var found = await store.FindStoredAsync([sameA.Id, sameB.Id, other.Id, before.Id], ct);
+        Assert.Equal(4, found.Count);
+    }
+
+    [Fact]
+    public async Task TryAddManyAsync_CompletesHalfWrittenItems_WithTheirStoredFirstSeenTime()
+    {
+        // Arrange: an add that died after claiming its index row, next to a new item in the same index partition.
+        var store = new TableItemStore(tables);
+        var feedId = NewFeedId();
+        var firstSeen = RandomDay().AddHours(23);
+        var ct = TestContext.Current.CancellationToken;
+        var halfWritten = NewItem(feedId, firstSeen, "cd");
+        var fresh = NewItem(feedId, firstSeen, "cd");
+        var incomplete = new TableEntity(halfWritten.Id[..2], halfWritten.Id)
+        {
+            ["FeedId"] = halfWritten.FeedId,
+            ["Title"] = halfWritten.Title,
+            ["Link"] = halfWritten.Link!.AbsoluteUri,
+            ["Summary"] = halfWritten.Summary,
+            ["Source"] = halfWritten.Source,
+            ["PublishedAt"] = halfWritten.PublishedAt,
+            ["FirstSeenAt"] = halfWritten.FirstSeenAt,
+            ["Sectors"] = """["trade","energy"]""",
+            ["RelevanceScore"] = halfWritten.RelevanceScore,
+            ["Reasons"] = """["kept: score 0.90"]""",
+            ["Complete"] = false,
+        };
+        await tables.GetTableClient(TableNames.Items).AddEntityAsync(incomplete, ct);
+        Assert.Empty(await store.FindStoredAsync([halfWritten.Id], ct));
+
+        // Act: seen again two hours later, on the next UTC day.
+        var added = await store.TryAddManyAsync([halfWritten with { FirstSeenAt = firstSeen.AddHours(2) }, fresh], ct);
+
+        // Assert
+        Assert.Equal([true, true], added);
+        var stored = await ListMineAsync(store, feedId, firstSeen.AddDays(-1), firstSeen.AddDays(1));
+        AssertSameItem(halfWritten, stored.Single(i => i.Id == halfWritten.Id));
+        AssertSameItem(fresh, stored.Single(i => i.Id == fresh.Id));
+        Assert.Equal(2, (await store.FindStoredAsync([halfWritten.Id, fresh.Id], ct)).Count);
+        Assert.Equal([false, false], await store.TryAddManyAsync([halfWritten, fresh], ct));
+    }
+
+    [Fact]
+    public async Task TryAddManyAsync_ReturnsEmpty_ForEmptyBatch()
+    {
+        var store = new TableItemStore(tables);
+
+        var added = await store.TryAddManyAsync([], TestContext.Current.CancellationToken);
+
+        Assert.Empty(added);
+    }
+
+    [Fact]
+    public async Task TryAddManyAsync_StoresLargeBatchInOnePartition_InSeveralTransactions()
+    {
+        // Arrange: more rows than one transaction carries, all in one index partition and one day.
+        var store = new TableItemStore(tables);
+        var feedId = NewFeedId();
+        var seen = RandomDay().AddHours(12);
+        var ct = TestContext.Current.CancellationToken;
+        var items = Enumerable.Range(0, 130).Select(_ => NewItem(feedId, seen, "ef")).ToList();
+
+        // Act
+        var added = await store.TryAddManyAsync(items, ct);
+
+        // Assert
+        Assert.All(added, Assert.True);
+        Assert.Equal(130, (await ListMineAsync(store, feedId, seen.AddMinutes(-1), seen.AddMinutes(1))).Count);
+        Assert.Equal(130, (await store.FindStoredAsync([.. items.Select(i => i.Id)], ct)).Count);
+    }
+
     private static async Task<List<NewsItem>> ListMineAsync(TableItemStore store, string feedId, DateTimeOffset from, DateTimeOffset until)
     {
         var all = await store.ListSeenBetweenAsync(from, until, TestContext.Current.CancellationToken);
@@ -257,9 +356,10 @@ public sealed class TableItemStoreTests(AzuriteFixture fixture) : IClassFixture<
         Assert.Equal(expected.Reasons, actual.Reasons);
     }
 
-    private static NewsItem NewItem(string feedId, DateTimeOffset firstSeenAt)
+    private static NewsItem NewItem(string feedId, DateTimeOffset firstSeenAt, string? prefix = null)
     {
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        id = prefix is null ? id : prefix + id[prefix.Length..];
         return new NewsItem
         {
             Id = id,

@@ -246,6 +246,26 @@ public sealed class TableSubscriberStoreTests(AzuriteFixture fixture) : IClassFi
         Assert.Equal(new[] { ids[3], ids[17] }.Order(StringComparer.Ordinal), suppressed.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task SuppressedAmongAsync_FindsSuppressedIds_InALargeGroup()
+    {
+        // Arrange: more ids than are read one by one, suppressions inside and outside their range.
+        var store = new TableSubscriberStore(tables);
+        var ct = TestContext.Current.CancellationToken;
+        var prefix = $"s-big-{Guid.NewGuid():N}-";
+        var ids = Enumerable.Range(100, 200).Select(i => prefix + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        foreach (var id in new[] { ids[0], ids[57], ids[^1], prefix + "0050", prefix + "0150x", prefix + "9999" })
+        {
+            await store.SuppressAsync(id, "bounce", ct);
+        }
+
+        // Act
+        var suppressed = await store.SuppressedAmongAsync(ids, ct);
+
+        // Assert: only the group's own suppressed ids, not neighbours in the key range.
+        Assert.Equal(new[] { ids[0], ids[57], ids[^1] }.Order(StringComparer.Ordinal), suppressed.Order(StringComparer.Ordinal));
+    }
+
     private static Subscriber NewSubscriber(SubscriberStatus status)
     {
         var email = $"reader-{Guid.NewGuid():N}@example.org";
