@@ -47,17 +47,23 @@ public sealed class FeedRefresherStoryTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => server.DisposeAsync();
 
-    [Fact]
-    public async Task RefreshAsync_StoresItemsWithStories_AndKeepsThemOnRepoll()
+    /// <summary>Serves <see cref="Rss"/> at /rss on every request (no validators, no 304) and returns the feed for it.</summary>
+    private FeedSource ServeWireFeed()
     {
-        // Arrange
         server.Map("/rss", ctx =>
         {
             ctx.Response.ContentType = "application/rss+xml";
             return ctx.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(Rss)).AsTask();
         });
+        return new FeedSource("f-wire", server.Url("/rss"), "Wire", FeedState.Initial);
+    }
+
+    [Fact]
+    public async Task RefreshAsync_StoresItemsWithStories_AndKeepsThemOnRepoll()
+    {
+        // Arrange
+        var feed = ServeWireFeed();
         var refresher = CreateRefresher();
-        var feed = new FeedSource("f-wire", server.Url("/rss"), "Wire", FeedState.Initial);
         var tagger = new SectorTagger(DefaultTopics.All);
         var ct = TestContext.Current.CancellationToken;
 
@@ -79,13 +85,8 @@ public sealed class FeedRefresherStoryTests : IAsyncLifetime
     public async Task RefreshAsync_WritesNothing_WhenAnUnchangedFeedIsServedAgainWithout304()
     {
         // Arrange: the server ignores conditional requests, so every poll downloads the same document.
-        server.Map("/rss", ctx =>
-        {
-            ctx.Response.ContentType = "application/rss+xml";
-            return ctx.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(Rss)).AsTask();
-        });
+        var feed = ServeWireFeed();
         var refresher = CreateRefresher();
-        var feed = new FeedSource("f-wire", server.Url("/rss"), "Wire", FeedState.Initial);
         var tagger = new SectorTagger(DefaultTopics.All);
         var ct = TestContext.Current.CancellationToken;
         await refresher.RefreshAsync(feed, tagger, ct);
