@@ -58,6 +58,21 @@ internal sealed class FeedEntity : ITableEntity
         Paused = feed.Paused,
     };
 
+    /// <summary>This row with <paramref name="state"/> (and <paramref name="movedTo"/> as its URL, if set); other columns unchanged.</summary>
+    public FeedEntity WithState(FeedState state, Uri? movedTo)
+    {
+        HttpETag = state.ETag;
+        LastModified = state.LastModified;
+        LastSuccessAt = state.LastSuccessAt;
+        LastAttemptAt = state.LastAttemptAt;
+        LastErrorKind = state.LastErrorKind;
+        LastErrorMessage = state.LastErrorMessage;
+        ConsecutiveFailures = state.ConsecutiveFailures;
+        NextPollAt = state.NextPollAt;
+        Url = movedTo?.AbsoluteUri ?? Url;
+        return this;
+    }
+
     public FeedSource ToFeed() => new(RowKey, new Uri(Url), Name, new FeedState
     {
         ETag = HttpETag,

@@ -52,6 +52,35 @@ public sealed class TableFeedStore(TableServiceClient client) : IFeedStore
         table.UpsertEntityAsync(FeedEntity.From(feed), TableUpdateMode.Replace, cancellationToken);
 
     /// <inheritdoc/>
+    public async Task SaveStateAsync(string feedId, FeedState state, Uri? movedTo = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        // Read, overlay the state, write back conditionally: the admin's columns stay as they are now, and cleared values
+        // (a server that stopped sending an ETag) are really cleared, which a merge of nulls would not do.
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var current = await table.GetEntityIfExistsAsync<FeedEntity>(FeedEntity.Partition, feedId, cancellationToken: cancellationToken);
+            if (!current.HasValue)
+            {
+                return; // deleted while it was being polled: keep it deleted
+            }
+
+            var row = current.Value!.WithState(state, movedTo);
+            try
+            {
+                await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+            {
+                // An admin edit (or a delete) landed between our read and write: read again.
+            }
+        }
+
+        throw new InvalidOperationException($"feed {feedId}: could not save its polling state after 5 attempts");
+    }
+
+    /// <inheritdoc/>
     public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) =>
         TableDeletes.DeleteIfExistsAsync(table, FeedEntity.Partition, id, cancellationToken);
 }

@@ -147,7 +147,7 @@ public sealed partial class FeedRefresher(
             ConsecutiveFailures = 0,
             NextPollAt = next,
         };
-        return feedStore.SaveAsync(feed with { Url = url, State = state }, cancellationToken);
+        return feedStore.SaveStateAsync(feed.Id, state, url == feed.Url ? null : url, cancellationToken);
     }
 
     private async Task<FeedRunResult> SaveFailureAsync(FeedSource feed, string kind, string message, TimeSpan? serverDelay, CancellationToken cancellationToken)
@@ -168,7 +168,7 @@ public sealed partial class FeedRefresher(
             ConsecutiveFailures = failures,
             NextPollAt = now + backoff,
         };
-        await feedStore.SaveAsync(feed with { State = state }, cancellationToken);
+        await feedStore.SaveStateAsync(feed.Id, state, cancellationToken: cancellationToken);
         Log.Failed(logger, feed.Id, kind, message, failures);
         return new FeedRunResult(feed.Id, FeedRunStatus.Failed, 0, 0, 0, 0, $"{kind}: {message}") { FeedName = feed.Name };
     }

@@ -19,6 +19,13 @@ public interface IFeedStore
     /// <summary>Writes the feed's URL, name and state.</summary>
     Task SaveAsync(FeedSource feed, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Writes only the polling state (and the URL when <paramref name="movedTo"/> is set, after a permanent redirect), so
+    /// an admin's pause, rename or type change made while the feed was being polled is kept. A feed deleted meanwhile
+    /// stays deleted.
+    /// </summary>
+    Task SaveStateAsync(string feedId, FeedState state, Uri? movedTo = null, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes the feed. Returns false when there was none.</summary>
     Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default);
 }

@@ -182,6 +182,47 @@ public sealed class TableFeedStoreTests(AzuriteFixture fixture) : IClassFixture<
         Assert.Null(await store.GetAsync(feed.Id, ct));
     }
 
+    [Fact]
+    public async Task SaveStateAsync_KeepsAdminEditsMadeDuringThePoll_AndClearsValidators()
+    {
+        // Arrange: a poll read the feed; meanwhile an admin paused and renamed it.
+        var store = new TableFeedStore(tables);
+        var ct = TestContext.Current.CancellationToken;
+        var polled = NewFeed(FullState());
+        await store.SaveAsync(polled, ct);
+        await store.SaveAsync(polled with { Name = "Renamed by admin", Paused = true }, ct);
+        var after = FeedState.Initial with { LastSuccessAt = DateTimeOffset.UtcNow, NextPollAt = DateTimeOffset.UtcNow.AddMinutes(15) };
+
+        // Act: the poll saves its state (the server stopped sending validators) and a permanent move.
+        var moved = new Uri("https://news.example.org/moved.xml");
+        await store.SaveStateAsync(polled.Id, after, moved, ct);
+
+        // Assert
+        var stored = (await store.GetAsync(polled.Id, ct))!;
+        Assert.Equal(("Renamed by admin", true), (stored.Name, stored.Paused));
+        Assert.Equal(moved, stored.Url);
+        Assert.Null(stored.State.ETag);
+        Assert.Null(stored.State.LastModified);
+        Assert.Equal(after.NextPollAt!.Value.UtcTicks / 10_000, stored.State.NextPollAt!.Value.UtcTicks / 10_000);
+    }
+
+    [Fact]
+    public async Task SaveStateAsync_DoesNotBringBackAFeedDeletedDuringThePoll()
+    {
+        // Arrange
+        var store = new TableFeedStore(tables);
+        var ct = TestContext.Current.CancellationToken;
+        var polled = NewFeed(FullState());
+        await store.SaveAsync(polled, ct);
+        await store.DeleteAsync(polled.Id, ct);
+
+        // Act
+        await store.SaveStateAsync(polled.Id, FeedState.Initial with { LastAttemptAt = DateTimeOffset.UtcNow }, cancellationToken: ct);
+
+        // Assert
+        Assert.Null(await store.GetAsync(polled.Id, ct));
+    }
+
     private static async Task<FeedSource> FindAsync(TableFeedStore store, string id)
     {
         var feeds = await store.ListAsync(TestContext.Current.CancellationToken);

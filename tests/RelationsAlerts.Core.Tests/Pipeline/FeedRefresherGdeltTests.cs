@@ -31,6 +31,7 @@ public sealed class FeedRefresherGdeltTests : IAsyncLifetime
         var json = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "testdata", "gdelt", "artlist-pakistan-belarus.json"), TestContext.Current.CancellationToken);
         server.Map("/api/v2/doc/doc", ctx => Respond(ctx, "application/json; charset=utf-8", json));
         var feed = new FeedSource("f-gdelt", server.Url("/api/v2/doc/doc?query=Pakistan%20Belarus&mode=ArtList&format=json"), "GDELT", FeedState.Initial) { Type = FeedType.Gdelt };
+        feeds.Saved[feed.Id] = feed;
 
         // Act
         var result = await CreateRefresher().RefreshAsync(feed, new SectorTagger(DefaultTopics.All), TestContext.Current.CancellationToken);
@@ -52,6 +53,7 @@ public sealed class FeedRefresherGdeltTests : IAsyncLifetime
         // Arrange
         server.Map("/bad", ctx => Respond(ctx, contentType, System.Text.Encoding.UTF8.GetBytes(body)));
         var feed = new FeedSource("f-bad", server.Url("/bad"), "bad", FeedState.Initial) { Type = type };
+        feeds.Saved[feed.Id] = feed;
 
         // Act
         var result = await CreateRefresher().RefreshAsync(feed, new SectorTagger(DefaultTopics.All), TestContext.Current.CancellationToken);
@@ -99,6 +101,12 @@ public sealed class FeedRefresherGdeltTests : IAsyncLifetime
         public Task SaveAsync(FeedSource feed, CancellationToken cancellationToken = default)
         {
             Saved[feed.Id] = feed;
+            return Task.CompletedTask;
+        }
+
+        public Task SaveStateAsync(string feedId, FeedState state, Uri? movedTo = null, CancellationToken cancellationToken = default)
+        {
+            Saved.TryUpdate(feedId, Saved[feedId] with { State = state, Url = movedTo ?? Saved[feedId].Url }, Saved[feedId]);
             return Task.CompletedTask;
         }
 

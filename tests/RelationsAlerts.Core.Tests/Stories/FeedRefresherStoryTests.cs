@@ -176,6 +176,8 @@ public sealed class FeedRefresherStoryTests : IAsyncLifetime
 
         public Task SaveAsync(FeedSource feed, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
+        public Task SaveStateAsync(string feedId, FeedState state, Uri? movedTo = null, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
         public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) => Task.FromResult(true);
     }
 }
