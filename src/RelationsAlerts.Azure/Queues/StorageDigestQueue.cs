@@ -34,6 +34,14 @@ public sealed class StorageDigestQueue(QueueServiceClient client, IOptions<Stora
     }
 
     /// <inheritdoc/>
+    public async Task<QueuedMessage> ExtendAsync(QueuedMessage message, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var receipt = await queue.UpdateMessageAsync(message.Id, message.PopReceipt, message: (BinaryData?)null, visibilityTimeout, cancellationToken);
+        return message with { PopReceipt = receipt.Value.PopReceipt };
+    }
+
+    /// <inheritdoc/>
     public Task DeleteAsync(QueuedMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);

@@ -10,6 +10,12 @@ public interface IDigestQueue
     /// <summary>Receives up to <paramref name="maxMessages"/> messages, hidden for <paramref name="visibilityTimeout"/>.</summary>
     Task<IReadOnlyList<QueuedMessage>> ReceiveAsync(int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Keeps a message being processed hidden for another <paramref name="visibilityTimeout"/>; returns it with the new pop
+    /// receipt, which later calls (and the delete) must use.
+    /// </summary>
+    Task<QueuedMessage> ExtendAsync(QueuedMessage message, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default);
+
     Task DeleteAsync(QueuedMessage message, CancellationToken cancellationToken = default);
 
     /// <summary>Moves a message body to the poison queue with the reason it could not be processed.</summary>
