@@ -1,4 +1,6 @@
 using System.Text.Json;
+using RelationsAlerts.Core.Items;
+using RelationsAlerts.Core.Processing;
 
 namespace RelationsAlerts.Core.Tests.Infrastructure;
 
@@ -18,4 +20,18 @@ public sealed record DevItem(
     bool Relevant, string[] Sectors, string? Story, string? Kind)
 {
     public override string ToString() => $"{Id} [{Lang}/{Kind}] {Title}";
+
+    /// <summary>The item as the poller would store it: sectors from <paramref name="tagger"/>, first seen when published.</summary>
+    public NewsItem ToNewsItem(SectorTagger tagger) => new()
+    {
+        Id = Id,
+        FeedId = "devset",
+        Title = Title,
+        Summary = Summary,
+        Link = Link is null ? null : new Uri(Link),
+        Source = Source,
+        PublishedAt = Published,
+        FirstSeenAt = Published ?? DateTimeOffset.UnixEpoch,
+        Sectors = [.. tagger.Tag(Title, Summary).Select(s => s.SectorId)],
+    };
 }

@@ -105,18 +105,7 @@ public sealed class StoryAssignerTests
         // Arrange: the labelled dev set, given out of order; once as one batch, once as feed-sized batches in publication order.
         var ct = TestContext.Current.CancellationToken;
         var tagger = new SectorTagger(DefaultTopics.All);
-        var items = DevSet.All.Select(d => new NewsItem
-        {
-            Id = d.Id,
-            FeedId = "devset",
-            Title = d.Title,
-            Summary = d.Summary,
-            Link = d.Link is null ? null : new Uri(d.Link),
-            Source = d.Source,
-            PublishedAt = d.Published,
-            FirstSeenAt = d.Published ?? DateTimeOffset.UnixEpoch,
-            Sectors = [.. tagger.Tag(d.Title, d.Summary).Select(t => t.SectorId)],
-        }).ToList();
+        var items = DevSet.All.Select(d => d.ToNewsItem(tagger)).ToList();
         var sequential = await StoryAssigner.ClusterAsync(items, ct);
         var ordered = items.OrderBy(i => i.PublishedAt ?? i.FirstSeenAt).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
 

@@ -1,4 +1,3 @@
-using RelationsAlerts.Core.Items;
 using RelationsAlerts.Core.Processing;
 using RelationsAlerts.Core.Stories;
 using RelationsAlerts.Core.Tests.Infrastructure;
@@ -20,7 +19,7 @@ public sealed class StoryClusteringEvaluationTests
         // Arrange
         var output = TestContext.Current.TestOutputHelper!;
         var tagger = new SectorTagger(DefaultTopics.All);
-        var items = DevSet.All.Select(d => ToNewsItem(d, tagger)).ToList();
+        var items = DevSet.All.Select(d => d.ToNewsItem(tagger)).ToList();
         var byId = DevSet.All.ToDictionary(d => d.Id, StringComparer.Ordinal);
 
         // Act
@@ -50,19 +49,6 @@ public sealed class StoryClusteringEvaluationTests
 
         Assert.True(overall.F1 >= MinimumF1, $"story F1 {overall}");
     }
-
-    private static NewsItem ToNewsItem(DevItem item, SectorTagger tagger) => new()
-    {
-        Id = item.Id,
-        FeedId = "devset",
-        Title = item.Title,
-        Summary = item.Summary,
-        Link = item.Link is null ? null : new Uri(item.Link),
-        Source = item.Source,
-        PublishedAt = item.Published,
-        FirstSeenAt = item.Published ?? DateTimeOffset.UnixEpoch,
-        Sectors = [.. tagger.Tag(item.Title, item.Summary).Select(s => s.SectorId)],
-    };
 
     private static HashSet<(string A, string B)> Pairs(IEnumerable<(string Id, string? Story)> labels) =>
     [.. labels
