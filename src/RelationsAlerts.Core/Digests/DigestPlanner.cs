@@ -25,20 +25,11 @@ public static class DigestPlanner
     {
         ArgumentNullException.ThrowIfNull(due);
         ArgumentNullException.ThrowIfNull(items);
-        var fingerprints = new Dictionary<(DateTimeOffset From, DateTimeOffset Until, string Sectors), string>();
+        var digests = new DigestCache("plan", items, topics, firstDigestLookback);
         var groups = new Dictionary<(DateTimeOffset Until, string Fingerprint), List<string>>();
         foreach (var (subscriber, until) in due)
         {
-            var from = Start(subscriber, until, firstDigestLookback);
-            var sectors = string.Join(',', subscriber.Sectors.Order(StringComparer.Ordinal));
-            if (!fingerprints.TryGetValue((from, until, sectors), out var fingerprint))
-            {
-                var window = items.Where(i => i.FirstSeenAt > from && i.FirstSeenAt <= until);
-                var digest = DigestBuilder.Build("plan", until, subscriber, window, topics);
-                fingerprint = digest.ItemCount == 0 ? "empty" : DigestFingerprint.Of(digest);
-                fingerprints[(from, until, sectors)] = fingerprint;
-            }
-
+            var (_, fingerprint) = digests.For(subscriber, until);
             if (!groups.TryGetValue((until, fingerprint), out var members))
             {
                 groups[(until, fingerprint)] = members = [];

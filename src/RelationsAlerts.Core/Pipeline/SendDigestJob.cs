@@ -111,26 +111,18 @@ public sealed partial class SendDigestJob(
         var lookback = options.Value.FirstDigestLookback;
         var until = run.Request.Until;
         var window = await items.ListSeenBetweenAsync(ready.Min(s => DigestPlanner.Start(s, until, lookback)), until, cancellationToken);
-        var taxonomy = await topics.ListAsync(cancellationToken);
-        var digests = new Dictionary<(DateTimeOffset, string), Digest>();
+        var digests = new DigestCache(run.Request.DigestId, window, await topics.ListAsync(cancellationToken), lookback);
         var groups = new Dictionary<string, (Digest Digest, List<Subscriber> Members)>(StringComparer.Ordinal);
         var empty = new List<Subscriber>();
         foreach (var subscriber in ready)
         {
-            var from = DigestPlanner.Start(subscriber, until, lookback);
-            var sectors = string.Join(',', subscriber.Sectors.Order(StringComparer.Ordinal));
-            if (!digests.TryGetValue((from, sectors), out var digest))
-            {
-                digests[(from, sectors)] = digest = DigestBuilder.Build(run.Request.DigestId, until, subscriber, window.Where(i => i.FirstSeenAt > from), taxonomy);
-            }
-
+            var (digest, fingerprint) = digests.For(subscriber, until);
             if (digest.ItemCount == 0)
             {
                 empty.Add(subscriber);
                 continue;
             }
 
-            var fingerprint = DigestFingerprint.Of(digest);
             if (!groups.TryGetValue(fingerprint, out var group))
             {
                 groups[fingerprint] = group = (digest, []);
