@@ -7,7 +7,7 @@
 # What runs, all on 127.0.0.1:
 #   - a corpus of FEEDS RSS 2.0 files x ITEMS items (English, Russian, Urdu) in a temp dir, served by `python3 -m http.server`
 #     (Last-Modified from the file time, 304 on If-Modified-Since; the same server for both tools);
-#   - ours: `handler run --once --all` (Release build) with the feeds as Feeds__Sources__N__Url, Fetching__AllowLoopback=true,
+#   - ours: `handler run --once --all` (the published executable: self-contained, single-file, ReadyToRun) with the feeds as Feeds__Sources__N__Url, Fetching__AllowLoopback=true,
 #     against Azurite started by scripts/azurite.sh; relevant items are filed into stories and stored (several table
 #     round trips each), the rest dropped. One in ten relevant is already far above real feeds' share for this beat;
 #   - rss2email: a temp config and data file, feeds imported from OPML, one email per entry over SMTP to a local sink that
@@ -195,9 +195,10 @@ for _ in $(seq 1 50); do
 done
 
 # --- ours ----------------------------------------------------------------------------------------------------------
-echo "Building RelationsAlerts (Release)..."
-dotnet build src/RelationsAlerts.App -c Release --nologo -v quiet -clp:ErrorsOnly >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
-handler="$repo_root/src/RelationsAlerts.App/bin/Release/net10.0/handler.dll"
+# The executable we deploy: `dotnet publish` makes it self-contained, single-file and ReadyToRun (see the csproj).
+echo "Publishing RelationsAlerts (Release, as deployed)..."
+dotnet publish src/RelationsAlerts.App -c Release -o "$work/publish" --nologo -v quiet -clp:ErrorsOnly >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+handler="$work/publish/handler"
 feed_env=()
 for f in $(seq 0 $((FEEDS - 1))); do
   feed_env+=("Feeds__Sources__${f}__Url=http://127.0.0.1:$www_port/feeds/$(printf 'feed-%03d.xml' "$f")")
@@ -208,7 +209,7 @@ run_ours() {
   local start end log="$work/ours-$1.log"
   start=$(now)
   env "${feed_env[@]}" Fetching__AllowLoopback=true Mail__OutputDirectory="$work/mail" \
-    dotnet "$handler" run --once --all >"$log" 2>&1 || { cat "$log" >&2; return 1; }
+    "$handler" run --once --all >"$log" 2>&1 || { cat "$log" >&2; return 1; }
   end=$(now)
   local timing; timing=$(grep '^Timing:' "$log")
   echo "$(elapsed "$start" "$end") $(sed -E 's/.* poll ([0-9.]+) s.*/\1/' <<<"$timing") $(sed -E 's/.*start-up ([0-9.]+) s.*/\1/' <<<"$timing")"

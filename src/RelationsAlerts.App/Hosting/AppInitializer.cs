@@ -29,8 +29,7 @@ public sealed class AppInitializer(StorageInitializer storage, IFeedStore feeds,
             if (!done)
             {
                 await storage.InitializeAsync(cancellationToken);
-                await topics.SeedAsync(DefaultTopics.All, cancellationToken);
-                await RegisterFeedsAsync(options.Value.Registered, cancellationToken);
+                await Task.WhenAll(topics.SeedAsync(DefaultTopics.All, cancellationToken), RegisterFeedsAsync(options.Value.Registered, cancellationToken));
                 done = true;
             }
         }
@@ -46,13 +45,17 @@ public sealed class AppInitializer(StorageInitializer storage, IFeedStore feeds,
         // One listing instead of one conflicting insert per known feed: every start (each run --once, each Functions
         // cold start) registers the whole configured list again.
         var known = configured.Count == 0 ? [] : (await feeds.ListAsync(cancellationToken)).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var source in configured.Where(s => !known.Contains(FeedIds.FromUrl(new Uri(s.Url)))))
-        {
-            var url = new Uri(source.Url);
-            var type = FeedTypes.TryParse(source.Type, out var parsed) ? parsed : FeedType.Rss;
-            var feed = new FeedSource(FeedIds.FromUrl(url), url, source.Name ?? url.Host, FeedState.Initial) { Type = type, Paused = source.Paused };
-            await feeds.EnsureAsync(feed, cancellationToken);
-        }
+        var added = configured
+            .Where(s => !known.Contains(FeedIds.FromUrl(new Uri(s.Url))))
+            .Select(source =>
+            {
+                var url = new Uri(source.Url);
+                var type = FeedTypes.TryParse(source.Type, out var parsed) ? parsed : FeedType.Rss;
+                return new FeedSource(FeedIds.FromUrl(url), url, source.Name ?? url.Host, FeedState.Initial) { Type = type, Paused = source.Paused };
+            })
+            .DistinctBy(f => f.Id, StringComparer.Ordinal)
+            .ToList();
+        await feeds.EnsureManyAsync(added, cancellationToken);
     }
 
     public void Dispose() => gate.Dispose();

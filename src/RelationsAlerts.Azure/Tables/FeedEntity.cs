@@ -41,6 +41,8 @@ internal sealed class FeedEntity : ITableEntity
 
     public bool Paused { get; set; }
 
+    public string? SeenItems { get; set; }
+
     public static FeedEntity From(FeedSource feed) => new()
     {
         RowKey = feed.Id,
@@ -54,6 +56,7 @@ internal sealed class FeedEntity : ITableEntity
         LastErrorMessage = feed.State.LastErrorMessage,
         ConsecutiveFailures = feed.State.ConsecutiveFailures,
         NextPollAt = feed.State.NextPollAt,
+        SeenItems = feed.State.SeenItems,
         Type = feed.Type.ToString(),
         Paused = feed.Paused,
     };
@@ -69,18 +72,41 @@ internal sealed class FeedEntity : ITableEntity
         LastErrorMessage = state.LastErrorMessage;
         ConsecutiveFailures = state.ConsecutiveFailures;
         NextPollAt = state.NextPollAt;
+        SeenItems = state.SeenItems;
         Url = movedTo?.AbsoluteUri ?? Url;
         return this;
     }
 
+    /// <summary>
+    /// The state columns of feed <paramref name="feedId"/> alone, for a merge. A merge leaves absent columns as they are,
+    /// so a cleared text value is written as "" (read back as null); the time columns are never cleared once set.
+    /// </summary>
+    public static TableEntity StateColumns(string feedId, FeedState state)
+    {
+        var entity = new TableEntity(Partition, feedId)
+        {
+            [nameof(HttpETag)] = state.ETag ?? "",
+            [nameof(LastModified)] = state.LastModified ?? "",
+            [nameof(LastErrorKind)] = state.LastErrorKind ?? "",
+            [nameof(LastErrorMessage)] = state.LastErrorMessage ?? "",
+            [nameof(ConsecutiveFailures)] = state.ConsecutiveFailures,
+            [nameof(SeenItems)] = state.SeenItems ?? "",
+        };
+        AddIfSet(entity, nameof(LastSuccessAt), state.LastSuccessAt);
+        AddIfSet(entity, nameof(LastAttemptAt), state.LastAttemptAt);
+        AddIfSet(entity, nameof(NextPollAt), state.NextPollAt);
+        return entity;
+    }
+
     public FeedSource ToFeed() => new(RowKey, new Uri(Url), Name, new FeedState
     {
-        ETag = HttpETag,
-        LastModified = LastModified,
+        ETag = NullIfEmpty(HttpETag),
+        LastModified = NullIfEmpty(LastModified),
         LastSuccessAt = LastSuccessAt,
         LastAttemptAt = LastAttemptAt,
-        LastErrorKind = LastErrorKind,
-        LastErrorMessage = LastErrorMessage,
+        LastErrorKind = NullIfEmpty(LastErrorKind),
+        LastErrorMessage = NullIfEmpty(LastErrorMessage),
+        SeenItems = NullIfEmpty(SeenItems),
         ConsecutiveFailures = ConsecutiveFailures,
         NextPollAt = NextPollAt,
     })
@@ -88,4 +114,14 @@ internal sealed class FeedEntity : ITableEntity
         Type = Enum.TryParse<FeedType>(Type, out var type) ? type : FeedType.Rss,
         Paused = Paused,
     };
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static void AddIfSet(TableEntity entity, string column, DateTimeOffset? value)
+    {
+        if (value is { } set)
+        {
+            entity[column] = set;
+        }
+    }
 }

@@ -33,22 +33,6 @@ internal sealed class StoryEntity : ITableEntity
     public bool IsMember => RowKey.StartsWith(MemberPrefix, StringComparison.Ordinal);
 }
 
-/// <summary>Which story an item was filed under: partition <c>item-{first two characters}</c>, RowKey the item.</summary>
-internal sealed class ItemStoryEntity : ITableEntity
-{
-    public const string PartitionPrefix = "item-";
-
-    public string PartitionKey { get; set; } = "";
-
-    public string RowKey { get; set; } = "";
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
-    public string StoryId { get; set; } = "";
-}
-
 /// <summary>
 /// One report in the candidate index (the <c>storybands</c> table): partition <c>d-{yyyyMMdd}</c> (the UTC day it was
 /// published), RowKey inverted publication ticks + item (newest first, so a time window is one RowKey range), with its

@@ -8,6 +8,8 @@ namespace RelationsAlerts.Azure.Tables;
 /// <summary>Feeds and their polling state in one partition of the <c>feeds</c> table (hundreds of rows at most).</summary>
 public sealed class TableFeedStore(TableServiceClient client) : IFeedStore
 {
+    private const int MaxBatch = 100;
+
     private readonly TableClient table = client.GetTableClient(TableNames.Feeds);
 
     /// <inheritdoc/>
@@ -78,6 +80,77 @@ public sealed class TableFeedStore(TableServiceClient client) : IFeedStore
         }
 
         throw new InvalidOperationException($"feed {feedId}: could not save its polling state after 5 attempts");
+    }
+
+    /// <summary>
+    /// Merges only the state columns, up to 100 feeds per entity group transaction (all feeds share one partition), so an
+    /// admin's edit made meanwhile is kept without a read. A transaction that fails (one of its feeds was deleted
+    /// meanwhile, and must stay deleted) is retried one merge at a time; a feed with a new URL takes <see cref="SaveStateAsync"/>.
+    /// </summary>
+    public async Task SaveStatesAsync(IReadOnlyList<FeedStateUpdate> updates, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        var merged = updates.Where(u => u.MovedTo is null).ToList();
+        foreach (var update in updates.Where(u => u.MovedTo is not null))
+        {
+            await SaveStateAsync(update.FeedId, update.State, update.MovedTo, cancellationToken);
+        }
+
+        foreach (var chunk in merged.Chunk(MaxBatch))
+        {
+            if (chunk.Length > 1)
+            {
+                try
+                {
+                    await table.SubmitTransactionAsync(
+                        chunk.Select(u => new TableTransactionAction(TableTransactionActionType.UpdateMerge, FeedEntity.StateColumns(u.FeedId, u.State), ETag.All)),
+                        cancellationToken);
+                    continue;
+                }
+                catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+                {
+                    // A feed of the chunk was deleted meanwhile (the transaction wrote nothing): one at a time.
+                }
+            }
+
+            foreach (var update in chunk)
+            {
+                try
+                {
+                    await table.UpdateEntityAsync(FeedEntity.StateColumns(update.FeedId, update.State), ETag.All, TableUpdateMode.Merge, cancellationToken);
+                }
+                catch (RequestFailedException ex) when (ex.Status == 404)
+                {
+                    // Deleted while it was being polled: keep it deleted.
+                }
+            }
+        }
+    }
+
+    /// <summary>Inserts the feeds up to 100 per entity group transaction; when one exists already, one at a time (known feeds keep their state).</summary>
+    public async Task EnsureManyAsync(IReadOnlyList<FeedSource> feeds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(feeds);
+        foreach (var chunk in feeds.DistinctBy(f => f.Id, StringComparer.Ordinal).Chunk(MaxBatch))
+        {
+            if (chunk.Length > 1)
+            {
+                try
+                {
+                    await table.SubmitTransactionAsync(chunk.Select(f => new TableTransactionAction(TableTransactionActionType.Add, FeedEntity.From(f))), cancellationToken);
+                    continue;
+                }
+                catch (RequestFailedException ex) when (ex.Status == 409)
+                {
+                    // One of them exists (the transaction wrote nothing).
+                }
+            }
+
+            foreach (var feed in chunk)
+            {
+                await EnsureAsync(feed, cancellationToken);
+            }
+        }
     }
 
     /// <inheritdoc/>

@@ -9,7 +9,9 @@ namespace RelationsAlerts.Azure.Tables;
 
 /// <summary>
 /// Items in two tables: <c>items</c> (partition = first two hex digits of the id) answers "seen before?" with one
-/// point write, and <c>itemsbyday</c> (partition = UTC day first seen) answers "what arrived since?" by day.
+/// point write, and <c>itemsbyday</c> (partition = UTC day first seen) answers "what arrived since?" by day. An item is
+/// stored once both rows exist: its index row is written first (the claim), its timeline row last. Index rows written
+/// by earlier versions also carry <c>Complete = true</c>, which says the same.
 /// </summary>
 public sealed class TableItemStore(TableServiceClient client) : IItemStore
 {
@@ -17,8 +19,6 @@ public sealed class TableItemStore(TableServiceClient client) : IItemStore
     private const int MaxParallelWrites = 16;
     private const int MaxBatch = 100;
     private const long MaxBatchBytes = 3L * 1024 * 1024;
-
-    private static readonly string[] StoredColumns = [nameof(ItemEntity.Complete), nameof(ItemEntity.StoryId)];
 
     private readonly TableClient index = client.GetTableClient(TableNames.Items);
     private readonly TableClient timeline = client.GetTableClient(TableNames.ItemsByDay);
@@ -31,31 +31,35 @@ public sealed class TableItemStore(TableServiceClient client) : IItemStore
     }
 
     /// <summary>
-    /// The three steps of an add, each batched: claim the index rows (Complete = false; one entity group transaction per
-    /// index partition, or a point insert for a partition with one item), write the timeline rows (one transaction per
-    /// day), then mark the index rows complete (one transaction per index partition). A claim that finds the row exists
-    /// reads it: complete means "not new"; incomplete is an add that died between the steps, finished here with its stored
-    /// first-seen time. Every step is idempotent, so a batch that fails half-way is repaired by the next add.
+    /// An add is two steps, each batched: claim the index rows (<see cref="ClaimManyAsync"/>), then write the timeline
+    /// rows (<see cref="CompleteManyAsync"/>). Both are idempotent, so a batch that fails half-way is repaired by the
+    /// next add.
     /// </summary>
     public async Task<IReadOnlyList<bool>> TryAddManyAsync(IReadOnlyList<NewsItem> items, CancellationToken cancellationToken = default)
     {
+        var claims = await ClaimManyAsync(items, cancellationToken);
+        await CompleteManyAsync([.. claims.Where(c => c.Status != ItemClaimStatus.Stored).Select(c => c.Item)], cancellationToken);
+        return [.. claims.Select(c => c.Status != ItemClaimStatus.Stored)];
+    }
+
+    /// <summary>
+    /// Inserts each item's index row: one entity group transaction per index partition, or a point insert for a partition
+    /// with one item. A claim that finds the row exists reads it, and its timeline row unless it is marked complete: with
+    /// one the item is stored; without, an add died between the steps, to be finished with the stored row.
+    /// </summary>
+    public async Task<IReadOnlyList<ItemClaim>> ClaimManyAsync(IReadOnlyList<NewsItem> items, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(items);
-        var result = new bool[items.Count];
+        var result = new ItemClaim[items.Count];
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
             ArgumentNullException.ThrowIfNull(items[i], nameof(items));
+            result[i] = new ItemClaim(ItemClaimStatus.Stored, items[i]); // a repeated id is new at most once
             first.TryAdd(items[i].Id, i);
         }
 
-        if (first.Count == 0)
-        {
-            return result;
-        }
-
-        // 1. Claim: the entity to finish per item, null when the item was stored completely before.
         var claims = first.Values.Select(i => (Index: i, Entity: ItemEntity.From(items[i], IndexPartition(items[i].Id)))).ToList();
-        var claimed = new ConcurrentDictionary<int, ItemEntity>();
         await ForEachAsync(Chunks(claims, c => c.Entity.PartitionKey, c => c.Entity), async (chunk, ct) =>
         {
             if (chunk.Count > 1)
@@ -63,9 +67,9 @@ public sealed class TableItemStore(TableServiceClient client) : IItemStore
                 try
                 {
                     await index.SubmitTransactionAsync(chunk.Select(c => new TableTransactionAction(TableTransactionActionType.Add, c.Entity)), ct);
-                    foreach (var (i, entity) in chunk)
+                    foreach (var (i, _) in chunk)
                     {
-                        claimed[i] = entity;
+                        result[i] = new ItemClaim(ItemClaimStatus.New, items[i]);
                     }
 
                     return;
@@ -78,16 +82,21 @@ public sealed class TableItemStore(TableServiceClient client) : IItemStore
 
             foreach (var (i, entity) in chunk)
             {
-                if (await ClaimAsync(entity, ct) is { } toFinish)
-                {
-                    claimed[i] = toFinish;
-                }
+                result[i] = await ClaimAsync(items[i], entity, ct);
             }
         }, cancellationToken);
+        return result;
+    }
 
-        // 2. Timeline rows, by the day each item was first seen (the stored time for an item being repaired).
-        var rows = claimed.Values.Select(e => ItemEntity.From(e.ToItem(), DayPartition(e.FirstSeenAt))).ToList();
-        await ForEachAsync(Chunks(rows, r => r.PartitionKey, r => r), async (chunk, ct) =>
+    /// <summary>
+    /// Writes the timeline rows (each item with its story), by the day each item was first seen: one transaction per day.
+    /// Only then is an item stored.
+    /// </summary>
+    public Task CompleteManyAsync(IReadOnlyList<NewsItem> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var rows = items.DistinctBy(i => i.Id, StringComparer.Ordinal).Select(i => ItemEntity.From(i, DayPartition(i.FirstSeenAt))).ToList();
+        return ForEachAsync(Chunks(rows, r => r.PartitionKey, r => r), async (chunk, ct) =>
         {
             if (chunk.Count == 1)
             {
@@ -98,27 +107,6 @@ public sealed class TableItemStore(TableServiceClient client) : IItemStore
                 await timeline.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct);
             }
         }, cancellationToken);
-
-        // 3. Only now is each item complete.
-        var marks = claimed.Values.Select(e => new TableEntity(e.PartitionKey, e.RowKey) { [nameof(ItemEntity.Complete)] = true }).ToList();
-        await ForEachAsync(Chunks(marks, m => m.PartitionKey, _ => null), async (chunk, ct) =>
-        {
-            if (chunk.Count == 1)
-            {
-                await index.UpdateEntityAsync(chunk[0], ETag.All, TableUpdateMode.Merge, ct);
-            }
-            else
-            {
-                await index.SubmitTransactionAsync(chunk.Select(m => new TableTransactionAction(TableTransactionActionType.UpdateMerge, m, ETag.All)), ct);
-            }
-        }, cancellationToken);
-
-        foreach (var i in claimed.Keys)
-        {
-            result[i] = true;
-        }
-
-        return result;
     }
 
     /// <inheritdoc/>
@@ -129,10 +117,11 @@ public sealed class TableItemStore(TableServiceClient client) : IItemStore
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxParallelReads, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(ids.Distinct(StringComparer.Ordinal), parallel, async (id, ct) =>
         {
-            var entity = await index.GetEntityIfExistsAsync<ItemEntity>(IndexPartition(id), id, StoredColumns, ct);
-            if (entity.HasValue && entity.Value!.Complete)
+            // The whole row: a $select drops the emulator's type annotations, and FirstSeenAt must read as a time.
+            var entity = await index.GetEntityIfExistsAsync<ItemEntity>(IndexPartition(id), id, cancellationToken: ct);
+            if (entity.HasValue && await StoredAsync(entity.Value!, ct) is { } stored)
             {
-                found[id] = entity.Value.StoryId;
+                found[id] = stored.StoryId;
             }
         });
         return new Dictionary<string, string?>(found, StringComparer.Ordinal);
@@ -193,21 +182,33 @@ public sealed class TableItemStore(TableServiceClient client) : IItemStore
     private static Task ForEachAsync<T>(IEnumerable<T> source, Func<T, CancellationToken, ValueTask> body, CancellationToken cancellationToken) =>
         Parallel.ForEachAsync(source, new ParallelOptions { MaxDegreeOfParallelism = MaxParallelWrites, CancellationToken = cancellationToken }, body);
 
-    /// <summary>Inserts the index row; when it exists, the stored row if an earlier add died before completing it, else null.</summary>
-    private async Task<ItemEntity?> ClaimAsync(ItemEntity entity, CancellationToken cancellationToken)
+    /// <summary>Inserts the index row; when it exists, reads it: complete means stored, incomplete an add that died before completing it.</summary>
+    private async Task<ItemClaim> ClaimAsync(NewsItem item, ItemEntity entity, CancellationToken cancellationToken)
     {
         try
         {
             await index.AddEntityAsync(entity, cancellationToken);
-            return entity;
+            return new ItemClaim(ItemClaimStatus.New, item);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
             var existing = await index.GetEntityAsync<ItemEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken);
-
-            // An earlier add died between the writes: finish it with the stored first-seen time.
-            return existing.Value.Complete ? null : existing.Value;
+            return await StoredAsync(existing.Value, cancellationToken) is not null
+                ? new ItemClaim(ItemClaimStatus.Stored, item)
+                : new ItemClaim(ItemClaimStatus.Unfinished, existing.Value.ToItem());
         }
+    }
+
+    /// <summary>The stored item's index or timeline row (which carries its story), or null when its add did not finish.</summary>
+    private async Task<ItemEntity?> StoredAsync(ItemEntity indexRow, CancellationToken cancellationToken)
+    {
+        if (indexRow.Complete)
+        {
+            return indexRow;
+        }
+
+        var row = await timeline.GetEntityIfExistsAsync<ItemEntity>(DayPartition(indexRow.FirstSeenAt), indexRow.RowKey, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value : null;
     }
 
     internal static string IndexPartition(string id) => id.Length >= 2 ? id[..2] : id;

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Azure;
 using Azure.Data.Tables;
 using RelationsAlerts.Core.Ports;
 using RelationsAlerts.Core.Stories;
@@ -10,13 +9,14 @@ using RelationsAlerts.Core.Stories;
 namespace RelationsAlerts.Azure.Tables;
 
 /// <summary>
-/// Stories in two tables. <c>stories</c>: one partition per story (header and member rows) plus the item → story index
-/// (partitions <c>item-{first two characters}</c>). <c>storybands</c>: the candidate index, one partition per UTC day of
-/// publication (<c>d-yyyyMMdd</c>), rows newest first, each with the report's features and band keys. Candidates for a
+/// Stories in two tables. <c>stories</c>: one partition per story (header and member rows; the partitions
+/// <c>item-{first two characters}</c> hold an item → story index earlier versions wrote, no longer read).
+/// <c>storybands</c>: the candidate index, one partition per UTC day of publication (<c>d-yyyyMMdd</c>), rows newest first, each with the report's features and band keys. Candidates for a
 /// batch are one RowKey-range query per day within <see cref="StorySimilarity.Window"/> of any of its reports (at most
 /// <see cref="MaxPerDay"/> rows each, in at most three pages), filtered in memory by shared band key and window and
-/// bounded to <see cref="MaxPerBand"/> per key, so the reads do not grow with the number of stored reports. Writes are
-/// entity group transactions per partition (day rows, story rows, index rows).
+/// bounded to <see cref="MaxPerBand"/> per key, so the reads do not grow with the number of stored reports. A report's
+/// day row also says which story it was filed under. Writes are entity group transactions per partition: story rows
+/// first, then day rows.
 /// </summary>
 public sealed class TableStoryStore(TableServiceClient client) : IStoryStore
 {
@@ -33,18 +33,18 @@ public sealed class TableStoryStore(TableServiceClient client) : IStoryStore
     private readonly TableClient stories = client.GetTableClient(TableNames.Stories);
     private readonly TableClient index = client.GetTableClient(TableNames.StoryBands);
 
-    /// <inheritdoc/>
-    public async Task<IReadOnlyDictionary<string, string>> FindStoriesOfAsync(IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken = default)
+    /// <summary>One point read per report: its candidate index row (written last when it is filed) holds its story.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> FindStoriesOfAsync(IReadOnlyCollection<StoryReportKey> reports, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(itemIds);
+        ArgumentNullException.ThrowIfNull(reports);
         var found = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        await ForEachAsync(itemIds.Distinct(StringComparer.Ordinal), async (itemId, ct) =>
+        await ForEachAsync(reports.DistinctBy(r => r.ItemId, StringComparer.Ordinal), async (report, ct) =>
         {
-            var (partition, row) = ItemKeys(itemId);
-            var entity = await stories.GetEntityIfExistsAsync<ItemStoryEntity>(partition, row, [nameof(ItemStoryEntity.StoryId)], ct);
+            var entity = await index.GetEntityIfExistsAsync<StoryIndexEntity>(
+                DayPartition(report.FiledAt), IndexRow(report.FiledAt, report.ItemId), [nameof(StoryIndexEntity.StoryId)], ct);
             if (entity.HasValue && entity.Value!.StoryId is { Length: > 0 } storyId)
             {
-                found[itemId] = storyId;
+                found[report.ItemId] = storyId;
             }
         }, cancellationToken);
         return new Dictionary<string, string>(found, StringComparer.Ordinal);
@@ -95,23 +95,10 @@ public sealed class TableStoryStore(TableServiceClient client) : IStoryStore
             return;
         }
 
-        // Candidate index rows by day, and story rows by story: one transaction per partition (and per 100 rows).
-        var writes = new List<(TableClient Table, List<TableTransactionAction> Actions)>();
-        foreach (var day in unique.GroupBy(m => DayPartition(m.PublishedAt), StringComparer.Ordinal))
-        {
-            writes.AddRange(Chunks(index, day.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new StoryIndexEntity
-            {
-                PartitionKey = day.Key,
-                RowKey = IndexRow(m.PublishedAt, m.ItemId),
-                ItemId = m.ItemId,
-                StoryId = m.StoryId,
-                PublishedAt = m.PublishedAt,
-                Features = TableJson.Write(m.Features),
-                BandKeys = string.Join(' ', m.BandKeys.Distinct(StringComparer.Ordinal)),
-            }))));
-        }
-
-        var headersToAdd = new List<StoryEntity>();
+        // Story rows first, one transaction per story (and per 100 rows): a story started here gets its header in the same
+        // transaction as its first report; a story joined here was found through a candidate row, and candidate rows are
+        // written only after their story rows, so its header exists.
+        var storyWrites = new List<List<TableTransactionAction>>();
         foreach (var story in unique.GroupBy(m => m.StoryId, StringComparer.Ordinal))
         {
             var actions = story.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new StoryEntity
@@ -122,37 +109,34 @@ public sealed class TableStoryStore(TableServiceClient client) : IStoryStore
                 Outlet = m.Outlet,
                 PublishedAt = m.PublishedAt,
             })).ToList();
-
-            // A story's id is derived from its first report's, so the header of a story started here is always the same
-            // row; a story joined here already has one (else the first report saved for it becomes the first).
-            var header = new StoryEntity { PartitionKey = story.Key, RowKey = StoryEntity.HeaderRow };
             if (story.FirstOrDefault(m => StoryIds.For(m.ItemId) == story.Key) is { } first)
             {
-                header.FirstItemId = first.ItemId;
-                actions.Insert(0, new TableTransactionAction(TableTransactionActionType.UpsertReplace, header));
-            }
-            else
-            {
-                header.FirstItemId = story.First().ItemId;
-                headersToAdd.Add(header);
+                actions.Insert(0, new TableTransactionAction(
+                    TableTransactionActionType.UpsertReplace,
+                    new StoryEntity { PartitionKey = story.Key, RowKey = StoryEntity.HeaderRow, FirstItemId = first.ItemId }));
             }
 
-            writes.AddRange(Chunks(stories, actions));
+            storyWrites.AddRange(actions.Chunk(MaxBatch).Select(chunk => chunk.ToList()));
         }
 
-        await ForEachAsync(headersToAdd, AddHeaderAsync, cancellationToken);
-        await ForEachAsync(writes, async (write, ct) => await write.Table.SubmitTransactionAsync(write.Actions, ct), cancellationToken);
+        await ForEachAsync(storyWrites, async (actions, ct) => await stories.SubmitTransactionAsync(actions, ct), cancellationToken);
 
-        // Written last: until it exists a retry files the report again (every write above is idempotent).
-        var itemRows = unique.Select(m =>
-        {
-            var (partition, row) = ItemKeys(m.ItemId);
-            return new ItemStoryEntity { PartitionKey = partition, RowKey = row, StoryId = m.StoryId };
-        });
-        var indexWrites = itemRows
-            .GroupBy(e => e.PartitionKey, StringComparer.Ordinal)
-            .SelectMany(g => Chunks(stories, g.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e))));
-        await ForEachAsync(indexWrites, async (write, ct) => await write.Table.SubmitTransactionAsync(write.Actions, ct), cancellationToken);
+        // Then the candidate index rows, by day: once a report's row exists it is filed (FindStoriesOfAsync reads it).
+        var indexWrites = unique
+            .GroupBy(m => DayPartition(m.PublishedAt), StringComparer.Ordinal)
+            .SelectMany(day => day.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new StoryIndexEntity
+            {
+                PartitionKey = day.Key,
+                RowKey = IndexRow(m.PublishedAt, m.ItemId),
+                ItemId = m.ItemId,
+                StoryId = m.StoryId,
+                PublishedAt = m.PublishedAt,
+                Features = TableJson.Write(m.Features),
+                BandKeys = string.Join(' ', m.BandKeys.Distinct(StringComparer.Ordinal)),
+            })).Chunk(MaxBatch))
+            .Select(chunk => chunk.ToList())
+            .ToList();
+        await ForEachAsync(indexWrites, async (actions, ct) => await index.SubmitTransactionAsync(actions, ct), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -183,12 +167,6 @@ public sealed class TableStoryStore(TableServiceClient client) : IStoryStore
             first ?? ordered[0].ItemId!,
             [.. ordered.Select(m => m.ItemId!)],
             [.. ordered.Select(m => m.Outlet).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)]);
-    }
-
-    internal static (string PartitionKey, string RowKey) ItemKeys(string itemId)
-    {
-        var row = SafeKey(itemId);
-        return (ItemStoryEntity.PartitionPrefix + (row.Length >= 2 ? row[..2] : row), row);
     }
 
     /// <summary>The candidate index partition of a report: the UTC day it was published.</summary>
@@ -246,23 +224,8 @@ public sealed class TableStoryStore(TableServiceClient client) : IStoryStore
         return [.. found.Values];
     }
 
-    private static IEnumerable<(TableClient Table, List<TableTransactionAction> Actions)> Chunks(TableClient table, IEnumerable<TableTransactionAction> actions) =>
-        actions.Chunk(MaxBatch).Select(chunk => (table, chunk.ToList()));
-
     private static Task ForEachAsync<T>(IEnumerable<T> source, Func<T, CancellationToken, ValueTask> body, CancellationToken cancellationToken) =>
         Parallel.ForEachAsync(source, new ParallelOptions { MaxDegreeOfParallelism = MaxParallelRequests, CancellationToken = cancellationToken }, body);
-
-    private async ValueTask AddHeaderAsync(StoryEntity header, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await stories.AddEntityAsync(header, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            // The story exists: these reports join it.
-        }
-    }
 
     private async Task<List<CandidateRow>> ReadDayAsync(DateTime day, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
     {

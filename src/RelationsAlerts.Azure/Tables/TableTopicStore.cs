@@ -39,15 +39,29 @@ public sealed class TableTopicStore(TableServiceClient client) : ITopicStore
             return;
         }
 
-        foreach (var topic in topics)
+        // One transaction (all topics share a partition); when one exists (another instance seeded it first, or it was
+        // edited already) the transaction writes nothing, and they are added one at a time.
+        var entities = topics.Select(TopicEntity.From).DistinctBy(e => e.RowKey, StringComparer.Ordinal).ToList();
+        try
+        {
+            if (entities.Count is > 0 and <= 100)
+            {
+                await table.SubmitTransactionAsync(entities.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), cancellationToken);
+                entities.Clear();
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+        }
+
+        foreach (var entity in entities)
         {
             try
             {
-                await table.AddEntityAsync(TopicEntity.From(topic), cancellationToken);
+                await table.AddEntityAsync(entity, cancellationToken);
             }
             catch (RequestFailedException ex) when (ex.Status == 409)
             {
-                // Another instance seeded it first, or it was edited already.
             }
         }
 

@@ -20,4 +20,7 @@ public sealed record FeedState
     public int ConsecutiveFailures { get; init; }
 
     public DateTimeOffset? NextPollAt { get; init; }
+
+    /// <summary>The relevant items the feed carried when last read (<see cref="Feeds.SeenItems"/>): stored, so not stored again.</summary>
+    public string? SeenItems { get; init; }
 }

@@ -12,8 +12,9 @@ using RelationsAlerts.Core.Telemetry;
 namespace RelationsAlerts.Core.Pipeline;
 
 /// <summary>
-/// Polls one feed: conditional GET, parse, keep relevant items, store them, then record the feed's new state.
-/// Every failure is recorded on the feed and returned; it never escapes to fail the other feeds.
+/// Polls feeds in two steps: <see cref="FetchAsync"/> (conditional GET, parse, keep relevant items; writes nothing) and
+/// <see cref="StoreAsync"/> (store the kept items of several feeds as one batch, then record each feed's new state).
+/// Every failure of a feed is recorded on it and returned; it never escapes to fail the other feeds.
 /// </summary>
 public sealed partial class FeedRefresher(
     FeedFetcher fetcher,
@@ -25,40 +26,98 @@ public sealed partial class FeedRefresher(
     PipelineMetrics metrics,
     ILogger<FeedRefresher> logger)
 {
+    /// <summary>Fetches and stores one feed (the admin API's "poll now").</summary>
     public async Task<FeedRunResult> RefreshAsync(FeedSource feed, SectorTagger tagger, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(feed);
-        using var activity = PipelineMetrics.Tracing.StartActivity("RefreshFeed");
-        activity?.SetTag("feed.id", feed.Id);
-        var result = await RefreshCoreAsync(feed, tagger, cancellationToken);
-        metrics.RecordFeedPoll(feed.Id, result.Status == FeedRunStatus.Failed);
-        metrics.ItemsFetched.Add(result.ItemsSeen);
-        metrics.ItemsKept.Add(result.ItemsKept);
-        metrics.ItemsDropped.Add(result.ItemsDropped);
-        metrics.ItemsNew.Add(result.ItemsNew);
-        return result;
+        var poll = await FetchAsync(feed, tagger, cancellationToken);
+        return (await StoreAsync([poll], cancellationToken))[0];
     }
 
-    private async Task<FeedRunResult> RefreshCoreAsync(FeedSource feed, SectorTagger tagger, CancellationToken cancellationToken)
+    /// <summary>Conditional GET, parse, and the relevant entries as items. Writes nothing; a failure is a value.</summary>
+    public async Task<FeedPoll> FetchAsync(FeedSource feed, SectorTagger tagger, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(feed);
+        ArgumentNullException.ThrowIfNull(tagger);
+        using var activity = PipelineMetrics.Tracing.StartActivity("FetchFeed");
+        activity?.SetTag("feed.id", feed.Id);
         var fetched = await fetcher.FetchAsync(feed, cancellationToken);
         var now = clock.GetUtcNow();
         switch (fetched)
         {
             case FetchResult.NotModified notModified:
-                await SaveSuccessAsync(feed, feed.Url, notModified.ETag ?? feed.State.ETag, notModified.LastModified ?? feed.State.LastModified, NextPoll(now, notModified.ServerDelay, null), cancellationToken);
-                Log.NotModified(logger, feed.Id);
-                return new FeedRunResult(feed.Id, FeedRunStatus.NotModified, 0, 0, 0, 0, null) { FeedName = feed.Name };
+                return new FeedPoll(feed, FeedRunStatus.NotModified, Success(feed, notModified.ETag ?? feed.State.ETag, notModified.LastModified ?? feed.State.LastModified, NextPoll(now, notModified.ServerDelay, null)));
             case FetchResult.Failed failed:
-                return await SaveFailureAsync(feed, failed.Kind.ToString(), failed.Message, failed.ServerDelay, cancellationToken);
+                return Failure(feed, failed.Kind.ToString(), failed.Message, failed.ServerDelay);
             case FetchResult.Fetched ok:
-                return await ProcessBodyAsync(feed, ok, tagger, cancellationToken);
+                return Read(feed, ok, tagger);
             default:
                 throw new InvalidOperationException($"Unknown fetch result {fetched.GetType().Name}");
         }
     }
 
-    private async Task<FeedRunResult> ProcessBodyAsync(FeedSource feed, FetchResult.Fetched fetched, SectorTagger tagger, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the kept items of <paramref name="polls"/> as one batch, then records every feed's new state (also
+    /// batched), and returns each feed's result in the order given. State is recorded only after the items are stored,
+    /// so a poll that dies half-way reads the feed again next time. An item several feeds carry counts as new for the
+    /// first of them.
+    /// </summary>
+    public async Task<IReadOnlyList<FeedRunResult>> StoreAsync(IReadOnlyList<FeedPoll> polls, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(polls);
+        using var activity = PipelineMetrics.Tracing.StartActivity("StoreFeeds");
+        activity?.SetTag("feeds", polls.Count);
+        var newItems = await StoreItemsAsync([.. polls.SelectMany(p => p.Unseen)], cancellationToken);
+        await feedStore.SaveStatesAsync([.. polls.Select(p => new FeedStateUpdate(p.Feed.Id, p.State, p.MovedTo))], cancellationToken);
+
+        var results = new List<FeedRunResult>(polls.Count);
+        foreach (var poll in polls)
+        {
+            var result = Result(poll, newItems);
+            metrics.RecordFeedPoll(poll.Feed.Id, result.Status == FeedRunStatus.Failed);
+            metrics.ItemsFetched.Add(result.ItemsSeen);
+            metrics.ItemsKept.Add(result.ItemsKept);
+            metrics.ItemsDropped.Add(result.ItemsDropped);
+            metrics.ItemsNew.Add(result.ItemsNew);
+            results.Add(result);
+        }
+
+        return results;
+    }
+
+    /// <summary>The feed's result; takes the items it stored first out of <paramref name="newItems"/>.</summary>
+    private FeedRunResult Result(FeedPoll poll, Dictionary<string, NewsItem> newItems)
+    {
+        var feed = poll.Feed;
+        switch (poll.Status)
+        {
+            case FeedRunStatus.NotModified:
+                Log.NotModified(logger, feed.Id);
+                return new FeedRunResult(feed.Id, FeedRunStatus.NotModified, 0, 0, 0, 0, null) { FeedName = feed.Name };
+            case FeedRunStatus.Failed:
+                Log.Failed(logger, feed.Id, poll.State.LastErrorKind ?? "", poll.State.LastErrorMessage ?? "", poll.State.ConsecutiveFailures);
+                return new FeedRunResult(feed.Id, FeedRunStatus.Failed, 0, 0, 0, 0, poll.Error) { FeedName = feed.Name };
+            default:
+                var sectors = new HashSet<string>(StringComparer.Ordinal);
+                var added = 0;
+                foreach (var item in poll.Kept)
+                {
+                    if (newItems.Remove(item.Id, out var stored))
+                    {
+                        added++;
+                        sectors.UnionWith(stored.Sectors);
+                    }
+                }
+
+                Log.Fetched(logger, feed.Id, poll.Entries, poll.Kept.Count, added);
+                return new FeedRunResult(feed.Id, FeedRunStatus.Fetched, poll.Entries, poll.Kept.Count, poll.Entries - poll.Kept.Count, added, null)
+                {
+                    NewSectors = sectors,
+                    FeedName = feed.Name,
+                };
+        }
+    }
+
+    private FeedPoll Read(FeedSource feed, FetchResult.Fetched fetched, SectorTagger tagger)
     {
         ParsedFeed parsed;
         try
@@ -67,7 +126,7 @@ public sealed partial class FeedRefresher(
         }
         catch (FeedParseException ex)
         {
-            return await SaveFailureAsync(feed, nameof(FetchFailureKind.Parse), ex.Message, null, cancellationToken);
+            return Failure(feed, nameof(FetchFailureKind.Parse), ex.Message, null);
         }
 
         var now = clock.GetUtcNow();
@@ -80,53 +139,52 @@ public sealed partial class FeedRefresher(
             }
         }
 
-        var (added, newSectors) = await StoreAsync(kept, cancellationToken);
-
-        // State is written only after every item is stored, so a poll that dies half-way re-reads the feed next time.
-        var url = fetched.PermanentlyMoved ? fetched.FinalUrl : feed.Url;
-        await SaveSuccessAsync(feed, url, fetched.ETag, fetched.LastModified, NextPoll(now, fetched.ServerDelay, parsed.Ttl), cancellationToken);
-        Log.Fetched(logger, feed.Id, parsed.Items.Count, kept.Count, added);
-        return new FeedRunResult(feed.Id, FeedRunStatus.Fetched, parsed.Items.Count, kept.Count, parsed.Items.Count - kept.Count, added, null)
+        var seen = SeenItems.Parse(feed.State.SeenItems);
+        var state = Success(feed, fetched.ETag, fetched.LastModified, NextPoll(now, fetched.ServerDelay, parsed.Ttl)) with
         {
-            NewSectors = newSectors,
-            FeedName = feed.Name,
+            SeenItems = SeenItems.Of(kept.Select(i => i.Id)),
+        };
+        return new FeedPoll(feed, FeedRunStatus.Fetched, state)
+        {
+            Entries = parsed.Items.Count,
+            Kept = kept,
+            Unseen = [.. kept.Where(i => !SeenItems.Contains(seen, i.Id))],
+            MovedTo = fetched.PermanentlyMoved && fetched.FinalUrl != feed.Url ? fetched.FinalUrl : null,
         };
     }
 
     /// <summary>
-    /// Stores the kept items not stored before: one batched lookup skips the known ones (an unchanged feed that is not
-    /// answered with 304 writes nothing), the rest are filed under stories as one batch (before they are stored, so a
-    /// stored item carries its story and a retried poll keeps it), then stored as one batch.
+    /// Stores the items not stored before, returning the ones new now by id. Items a feed carried at its last read are
+    /// not passed here (its seen set), so an unchanged document served without a 304 costs no storage request. Each item
+    /// is claimed first (batched inserts: a stored one writes nothing); the claimed ones are filed under stories as one
+    /// batch, then completed with their story as one batch. Only an item an earlier poll claimed and did not complete is
+    /// looked up in the story index, so a retried poll keeps its story.
     /// </summary>
-    private async Task<(int Added, HashSet<string> NewSectors)> StoreAsync(List<NewsItem> kept, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, NewsItem>> StoreItemsAsync(List<NewsItem> kept, CancellationToken cancellationToken)
     {
-        var newSectors = new HashSet<string>(StringComparer.Ordinal);
+        var added = new Dictionary<string, NewsItem>(StringComparer.Ordinal);
         var unique = kept.DistinctBy(i => i.Id, StringComparer.Ordinal).ToList();
         if (unique.Count == 0)
         {
-            return (0, newSectors);
+            return added;
         }
 
-        var stored = await itemStore.FindStoredAsync([.. unique.Select(i => i.Id)], cancellationToken);
-        var fresh = unique.Where(i => !stored.ContainsKey(i.Id)).ToList();
-        if (fresh.Count == 0)
+        var claims = await itemStore.ClaimManyAsync(unique, cancellationToken);
+        var claimed = claims.Where(c => c.Status != ItemClaimStatus.Stored).Select(c => c.Item).ToList();
+        if (claimed.Count == 0)
         {
-            return (0, newSectors);
+            return added;
         }
 
-        var storied = await stories.AssignManyAsync(fresh, cancellationToken);
-        var isNew = await itemStore.TryAddManyAsync(storied, cancellationToken);
-        var added = 0;
-        for (var i = 0; i < storied.Count; i++)
+        var unfinished = claims.Where(c => c.Status == ItemClaimStatus.Unfinished).Select(c => c.Item.Id).ToHashSet(StringComparer.Ordinal);
+        var storied = await stories.AssignManyAsync(claimed, unfinished, cancellationToken);
+        await itemStore.CompleteManyAsync(storied, cancellationToken);
+        foreach (var item in storied)
         {
-            if (isNew[i])
-            {
-                added++;
-                newSectors.UnionWith(storied[i].Sectors);
-            }
+            added[item.Id] = item;
         }
 
-        return (added, newSectors);
+        return added;
     }
 
     private DateTimeOffset NextPoll(DateTimeOffset now, TimeSpan? serverDelay, TimeSpan? ttl)
@@ -135,10 +193,10 @@ public sealed partial class FeedRefresher(
         return now + (delay > options.Value.MaxBackoff ? options.Value.MaxBackoff : delay);
     }
 
-    private Task SaveSuccessAsync(FeedSource feed, Uri url, string? etag, string? lastModified, DateTimeOffset next, CancellationToken cancellationToken)
+    private FeedState Success(FeedSource feed, string? etag, string? lastModified, DateTimeOffset next)
     {
         var now = clock.GetUtcNow();
-        var state = feed.State with
+        return feed.State with
         {
             ETag = etag,
             LastModified = lastModified,
@@ -147,10 +205,9 @@ public sealed partial class FeedRefresher(
             ConsecutiveFailures = 0,
             NextPollAt = next,
         };
-        return feedStore.SaveStateAsync(feed.Id, state, url == feed.Url ? null : url, cancellationToken);
     }
 
-    private async Task<FeedRunResult> SaveFailureAsync(FeedSource feed, string kind, string message, TimeSpan? serverDelay, CancellationToken cancellationToken)
+    private FeedPoll Failure(FeedSource feed, string kind, string message, TimeSpan? serverDelay)
     {
         var now = clock.GetUtcNow();
         var failures = feed.State.ConsecutiveFailures + 1;
@@ -168,9 +225,7 @@ public sealed partial class FeedRefresher(
             ConsecutiveFailures = failures,
             NextPollAt = now + backoff,
         };
-        await feedStore.SaveStateAsync(feed.Id, state, cancellationToken: cancellationToken);
-        Log.Failed(logger, feed.Id, kind, message, failures);
-        return new FeedRunResult(feed.Id, FeedRunStatus.Failed, 0, 0, 0, 0, $"{kind}: {message}") { FeedName = feed.Name };
+        return new FeedPoll(feed, FeedRunStatus.Failed, state) { Error = $"{kind}: {message}" };
     }
 
     private static partial class Log

@@ -26,6 +26,28 @@ public interface IFeedStore
     /// </summary>
     Task SaveStateAsync(string feedId, FeedState state, Uri? movedTo = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Records several feeds' polling states, each as <see cref="SaveStateAsync"/> would (a store may batch the writes).
+    /// </summary>
+    async Task SaveStatesAsync(IReadOnlyList<FeedStateUpdate> updates, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        foreach (var update in updates)
+        {
+            await SaveStateAsync(update.FeedId, update.State, update.MovedTo, cancellationToken);
+        }
+    }
+
+    /// <summary>Adds each feed whose id is unknown, as <see cref="EnsureAsync"/> would one at a time (a store may batch the writes).</summary>
+    async Task EnsureManyAsync(IReadOnlyList<FeedSource> feeds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(feeds);
+        foreach (var feed in feeds)
+        {
+            await EnsureAsync(feed, cancellationToken);
+        }
+    }
+
     /// <summary>Deletes the feed. Returns false when there was none.</summary>
     Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default);
 }

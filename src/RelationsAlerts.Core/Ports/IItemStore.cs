@@ -25,6 +25,27 @@ public interface IItemStore
     }
 
     /// <summary>
+    /// The first step of adding, for callers that file items under stories between the steps: claims each item not
+    /// stored before. Returns, in the order given, what each claim found (a repeated id is new at most once); complete the
+    /// new and unfinished ones with <see cref="CompleteManyAsync"/>. Stores that cannot claim ahead answer from
+    /// <see cref="FindStoredAsync"/> and store everything in the second step.
+    /// </summary>
+    async Task<IReadOnlyList<ItemClaim>> ClaimManyAsync(IReadOnlyList<NewsItem> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var stored = await FindStoredAsync([.. items.Select(i => i.Id).Distinct(StringComparer.Ordinal)], cancellationToken);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return [.. items.Select(i => new ItemClaim(!stored.ContainsKey(i.Id) && seen.Add(i.Id) ? ItemClaimStatus.New : ItemClaimStatus.Stored, i))];
+    }
+
+    /// <summary>
+    /// The second step: stores the claimed items (new or unfinished, each with its <see cref="NewsItem.StoryId"/>) so
+    /// that they are listed and <see cref="FindStoredAsync"/> finds them.
+    /// </summary>
+    async Task CompleteManyAsync(IReadOnlyList<NewsItem> items, CancellationToken cancellationToken = default) =>
+        _ = await TryAddManyAsync(items, cancellationToken);
+
+    /// <summary>
     /// Which of <paramref name="ids"/> are stored (completely: a half-written item is absent, so adding it again repairs
     /// it), each with its <see cref="NewsItem.StoryId"/> (null for items stored before stories existed).
     /// </summary>

@@ -9,8 +9,11 @@ namespace RelationsAlerts.Core.Ports;
 /// </summary>
 public interface IStoryStore
 {
-    /// <summary>The story each of <paramref name="itemIds"/> was filed under; items with no story yet are absent.</summary>
-    Task<IReadOnlyDictionary<string, string>> FindStoriesOfAsync(IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The story each of <paramref name="reports"/> was filed under, by item id; reports with no story yet are absent. A
+    /// report counts as filed only once <see cref="SaveMembersAsync"/> wrote all of it.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string>> FindStoriesOfAsync(IReadOnlyCollection<StoryReportKey> reports, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// For each probe (in order), the stored reports that share one of its band keys and were published from its

@@ -22,17 +22,17 @@ public sealed class InMemoryStoryStore : IStoryStore
     private readonly Dictionary<ulong, object> bands = [];
 
     /// <inheritdoc/>
-    public Task<IReadOnlyDictionary<string, string>> FindStoriesOfAsync(IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<string, string>> FindStoriesOfAsync(IReadOnlyCollection<StoryReportKey> reports, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(itemIds);
+        ArgumentNullException.ThrowIfNull(reports);
         var found = new Dictionary<string, string>(StringComparer.Ordinal);
         lock (sync)
         {
-            foreach (var id in itemIds)
+            foreach (var report in reports)
             {
-                if (storyOfItem.TryGetValue(id, out var story))
+                if (storyOfItem.TryGetValue(report.ItemId, out var story))
                 {
-                    found[id] = story;
+                    found[report.ItemId] = story;
                 }
             }
         }

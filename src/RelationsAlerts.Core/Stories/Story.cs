@@ -9,6 +9,12 @@ public sealed record StoryMember(string StoryId, string ItemId, string? Outlet, 
     public DateTimeOffset PublishedAt => Features.Time;
 }
 
+/// <summary>
+/// A report as the story index knows it: its item and the time it is filed at (<see cref="StoryFeatures.Time"/>: when it
+/// was published, else first seen).
+/// </summary>
+public sealed record StoryReportKey(string ItemId, DateTimeOffset FiledAt);
+
 /// <summary>A stored report that shares a band key with a new one.</summary>
 public sealed record StoryCandidate(string ItemId, string StoryId, StoryFeatures Features);
 

@@ -31,7 +31,20 @@ public sealed partial class StoryAssigner(IStoryStore store, ILogger<StoryAssign
     /// The items, in the order given, each with its <see cref="NewsItem.StoryId"/>: the story it was filed under before,
     /// else the one chosen now. Items with the same id get the same story.
     /// </summary>
-    public async Task<IReadOnlyList<NewsItem>> AssignManyAsync(IReadOnlyList<NewsItem> items, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<NewsItem>> AssignManyAsync(IReadOnlyList<NewsItem> items, CancellationToken cancellationToken = default) =>
+        AssignManyAsync(items, null, cancellationToken);
+
+    /// <summary>
+    /// The items, in the order given, each with its <see cref="NewsItem.StoryId"/>: the story it was filed under before,
+    /// else the one chosen now. Items with the same id get the same story.
+    /// </summary>
+    /// <param name="items">The reports to file.</param>
+    /// <param name="possiblyFiled">
+    /// The ids of the items an earlier attempt may have filed (looked up before filing); null when any may have been.
+    /// A caller that knows the others are new (it has just claimed them) saves a lookup per report.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the filing.</param>
+    public async Task<IReadOnlyList<NewsItem>> AssignManyAsync(IReadOnlyList<NewsItem> items, IReadOnlySet<string>? possiblyFiled, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
         if (items.Count == 0)
@@ -39,7 +52,7 @@ public sealed partial class StoryAssigner(IStoryStore store, ILogger<StoryAssign
             return [];
         }
 
-        var request = new Request(items);
+        var request = new Request(items, possiblyFiled);
         lock (sync)
         {
             queue.Add(request);
@@ -115,7 +128,11 @@ public sealed partial class StoryAssigner(IStoryStore store, ILogger<StoryAssign
 
         try
         {
-            var stories = await FileAsync([.. batch.SelectMany(r => r.Items)], cancellationToken);
+            var lookUp = batch
+                .SelectMany(r => r.Items.Where(i => r.PossiblyFiled is null || r.PossiblyFiled.Contains(i.Id)))
+                .Select(i => i.Id)
+                .ToHashSet(StringComparer.Ordinal);
+            var stories = await FileAsync([.. batch.SelectMany(r => r.Items)], lookUp, cancellationToken);
             foreach (var request in batch)
             {
                 request.Done.TrySetResult(stories);
@@ -139,12 +156,13 @@ public sealed partial class StoryAssigner(IStoryStore store, ILogger<StoryAssign
         }
     }
 
-    private async Task<Dictionary<string, string>> FileAsync(List<NewsItem> items, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, string>> FileAsync(List<NewsItem> items, HashSet<string> lookUp, CancellationToken cancellationToken)
     {
         var unique = items.DistinctBy(i => i.Id, StringComparer.Ordinal).ToList();
 
         // Filed before (a poll that died before storing its items, or another feed of this poll): keep that story.
-        var known = await store.FindStoriesOfAsync([.. unique.Select(i => i.Id)], cancellationToken);
+        var toLookUp = unique.Where(i => lookUp.Contains(i.Id)).Select(i => new StoryReportKey(i.Id, PublishedOrSeen(i))).ToList();
+        var known = toLookUp.Count == 0 ? new Dictionary<string, string>() : await store.FindStoriesOfAsync(toLookUp, cancellationToken);
         var stories = new Dictionary<string, string>(known, StringComparer.Ordinal);
         var fresh = unique
             .Where(i => !known.ContainsKey(i.Id))
@@ -198,7 +216,7 @@ public sealed partial class StoryAssigner(IStoryStore store, ILogger<StoryAssign
         return stories;
     }
 
-    private sealed record Request(IReadOnlyList<NewsItem> Items)
+    private sealed record Request(IReadOnlyList<NewsItem> Items, IReadOnlySet<string>? PossiblyFiled)
     {
         public TaskCompletionSource<IReadOnlyDictionary<string, string>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -5,11 +5,11 @@ namespace RelationsAlerts.Core.Stories;
 /// <summary>One-report forms of the batch <see cref="IStoryStore"/> methods.</summary>
 public static class StoryStoreExtensions
 {
-    /// <summary>The story the item was filed under, or null when it has none yet.</summary>
-    public static async Task<string?> FindStoryOfAsync(this IStoryStore store, string itemId, CancellationToken cancellationToken = default)
+    /// <summary>The story the report (filed at <paramref name="filedAt"/>) was filed under, or null when it has none yet.</summary>
+    public static async Task<string?> FindStoryOfAsync(this IStoryStore store, string itemId, DateTimeOffset filedAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return (await store.FindStoriesOfAsync([itemId], cancellationToken)).GetValueOrDefault(itemId);
+        return (await store.FindStoriesOfAsync([new StoryReportKey(itemId, filedAt)], cancellationToken)).GetValueOrDefault(itemId);
     }
 
     /// <summary>Reports under any of <paramref name="bandKeys"/> published in [<paramref name="from"/>, <paramref name="until"/>].</summary>

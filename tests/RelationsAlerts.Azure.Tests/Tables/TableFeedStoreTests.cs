@@ -223,6 +223,91 @@ public sealed class TableFeedStoreTests(AzuriteFixture fixture) : IClassFixture<
         Assert.Null(await store.GetAsync(polled.Id, ct));
     }
 
+    [Fact]
+    public async Task SaveStatesAsync_MergesStatesInOneBatch_KeepingAdminEdits_ClearingValidators_AndSeenItems()
+    {
+        // Arrange: three polled feeds; meanwhile an admin renamed and paused one of them.
+        var store = new TableFeedStore(tables);
+        var ct = TestContext.Current.CancellationToken;
+        var feeds = Enumerable.Range(0, 3).Select(_ => NewFeed(FullState() with { SeenItems = "00aa11bb22cc33dd" })).ToList();
+        foreach (var feed in feeds)
+        {
+            await store.SaveAsync(feed, ct);
+        }
+
+        await store.SaveAsync(feeds[1] with { Name = "Renamed by admin", Paused = true }, ct);
+        var now = DateTimeOffset.UtcNow;
+        var cleared = FeedState.Initial with { LastSuccessAt = now, LastAttemptAt = now, NextPollAt = now.AddMinutes(15), SeenItems = "0123456789abcdef fedcba9876543210" };
+
+        // Act: the server stopped sending validators; the feeds now carry two relevant items.
+        await store.SaveStatesAsync([.. feeds.Select(f => new FeedStateUpdate(f.Id, cleared))], ct);
+
+        // Assert
+        foreach (var feed in feeds)
+        {
+            var stored = (await store.GetAsync(feed.Id, ct))!;
+            Assert.Null(stored.State.ETag);
+            Assert.Null(stored.State.LastModified);
+            Assert.Null(stored.State.LastErrorKind);
+            Assert.Equal(0, stored.State.ConsecutiveFailures);
+            Assert.Equal(cleared.SeenItems, stored.State.SeenItems);
+            Assert.Equal(cleared.NextPollAt!.Value.UtcTicks / 10_000, stored.State.NextPollAt!.Value.UtcTicks / 10_000);
+        }
+
+        var edited = (await store.GetAsync(feeds[1].Id, ct))!;
+        Assert.Equal(("Renamed by admin", true), (edited.Name, edited.Paused));
+    }
+
+    [Fact]
+    public async Task SaveStatesAsync_DoesNotBringBackAFeedDeletedDuringThePoll_AndSavesTheOthers()
+    {
+        // Arrange: one feed of the batch was deleted while it was being polled, another moved permanently.
+        var store = new TableFeedStore(tables);
+        var ct = TestContext.Current.CancellationToken;
+        var feeds = Enumerable.Range(0, 4).Select(_ => NewFeed(FeedState.Initial)).ToList();
+        foreach (var feed in feeds)
+        {
+            await store.SaveAsync(feed, ct);
+        }
+
+        await store.DeleteAsync(feeds[2].Id, ct);
+        var after = FeedState.Initial with { LastAttemptAt = DateTimeOffset.UtcNow, ConsecutiveFailures = 2, LastErrorKind = "Http", LastErrorMessage = "503" };
+        var moved = new Uri("https://news.example.org/moved/" + feeds[3].Id);
+
+        // Act
+        await store.SaveStatesAsync([.. feeds.Select(f => new FeedStateUpdate(f.Id, after, f == feeds[3] ? moved : null))], ct);
+        await store.SaveStatesAsync([new FeedStateUpdate(feeds[2].Id, after)], ct); // a batch of one takes the single path
+
+        // Assert
+        Assert.Null(await store.GetAsync(feeds[2].Id, ct));
+        foreach (var feed in feeds.Where(f => f != feeds[2]))
+        {
+            Assert.Equal(("Http", 2), ((await store.GetAsync(feed.Id, ct))!.State.LastErrorKind, (await store.GetAsync(feed.Id, ct))!.State.ConsecutiveFailures));
+        }
+
+        Assert.Equal(moved, (await store.GetAsync(feeds[3].Id, ct))!.Url);
+    }
+
+    [Fact]
+    public async Task EnsureManyAsync_AddsUnknownFeeds_AndKeepsTheStateOfKnownOnes()
+    {
+        // Arrange
+        var store = new TableFeedStore(tables);
+        var ct = TestContext.Current.CancellationToken;
+        var known = NewFeed(FullState());
+        await store.SaveAsync(known, ct);
+        var unknown = Enumerable.Range(0, 3).Select(_ => NewFeed(FeedState.Initial)).ToList();
+
+        // Act: first the new ones alone (one transaction), then with a known one (the transaction fails; one at a time).
+        await store.EnsureManyAsync(unknown, ct);
+        await store.EnsureManyAsync([known with { State = FeedState.Initial, Name = "Other" }, .. unknown, NewFeed(FeedState.Initial)], ct);
+
+        // Assert
+        var all = (await store.ListAsync(ct)).ToDictionary(f => f.Id);
+        Assert.All(unknown, f => Assert.True(all.ContainsKey(f.Id)));
+        Assert.Equal(("Example News", FullState().ConsecutiveFailures), (all[known.Id].Name, all[known.Id].State.ConsecutiveFailures));
+    }
+
     private static async Task<FeedSource> FindAsync(TableFeedStore store, string id)
     {
         var feeds = await store.ListAsync(TestContext.Current.CancellationToken);

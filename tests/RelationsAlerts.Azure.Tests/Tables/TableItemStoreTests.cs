@@ -149,8 +149,7 @@ public sealed class TableItemStoreTests(AzuriteFixture fixture) : IClassFixture<
         var repaired = Assert.Single(await ListMineAsync(store, feedId, firstSeen.AddDays(-1), firstSeen.AddDays(1)));
         AssertSameItem(item, repaired);
         Assert.False(await store.TryAddAsync(item, ct));
-        var index = await tables.GetTableClient(TableNames.Items).GetEntityAsync<TableEntity>(item.Id[..2], item.Id, cancellationToken: ct);
-        Assert.True(index.Value.GetBoolean("Complete"));
+        Assert.True((await store.FindStoredAsync([item.Id], ct)).ContainsKey(item.Id));
     }
 
     [Fact]
@@ -305,6 +304,43 @@ public sealed class TableItemStoreTests(AzuriteFixture fixture) : IClassFixture<
         Assert.Equal(2, (await store.FindStoredAsync([halfWritten.Id, fresh.Id], ct)).Count);
         Assert.Equal([false, false], await store.TryAddManyAsync([halfWritten, fresh], ct));
     }
+
+    [Fact]
+    public async Task ClaimManyAsync_ThenCompleteManyAsync_StoresWithTheStory_AndReportsWhatEachClaimFound()
+    {
+        // Arrange: a stored item, an add that died after its claim, and two new items (one repeated), some sharing a partition.
+        var store = new TableItemStore(tables);
+        var feedId = NewFeedId();
+        var seen = RandomDay().AddHours(10);
+        var ct = TestContext.Current.CancellationToken;
+        var stored = NewItem(feedId, seen, "a1");
+        var died = NewItem(feedId, seen.AddMinutes(-30), "a1");
+        var (fresh, other) = (NewItem(feedId, seen, "a1"), NewItem(feedId, seen, "a2"));
+        Assert.True(await store.TryAddAsync(stored, ct));
+        Assert.Equal(ItemClaimStatus.New, Assert.Single(await store.ClaimManyAsync([died], ct)).Status);
+
+        // Act
+        var claims = await store.ClaimManyAsync([stored, died with { FirstSeenAt = seen }, fresh, other, fresh], ct);
+        var filed = claims.Where(c => c.Status != ItemClaimStatus.Stored).Select(c => c.Item with { StoryId = StoryId(c.Item.Id) }).ToList();
+        var before = await store.FindStoredAsync([died.Id, fresh.Id, other.Id], ct);
+        await store.CompleteManyAsync(filed, ct);
+
+        // Assert
+        Assert.Equal(
+            [ItemClaimStatus.Stored, ItemClaimStatus.Unfinished, ItemClaimStatus.New, ItemClaimStatus.New, ItemClaimStatus.Stored],
+            claims.Select(c => c.Status));
+        Assert.Equal(died.FirstSeenAt, claims[1].Item.FirstSeenAt); // the stored first-seen time, not this poll's
+        Assert.Empty(before); // claimed is not stored
+        var found = await store.FindStoredAsync([stored.Id, died.Id, fresh.Id, other.Id], ct);
+        Assert.Equal(4, found.Count);
+        Assert.All([died, fresh, other], i => Assert.Equal(StoryId(i.Id), found[i.Id]));
+        var listed = await ListMineAsync(store, feedId, seen.AddDays(-1), seen.AddDays(1));
+        Assert.Equal(4, listed.Count);
+        Assert.Equal(StoryId(fresh.Id), listed.Single(i => i.Id == fresh.Id).StoryId);
+        Assert.All(await store.ClaimManyAsync([stored, died, fresh, other], ct), c => Assert.Equal(ItemClaimStatus.Stored, c.Status));
+    }
+
+    private static string StoryId(string itemId) => "st-" + itemId[..12];
 
     [Fact]
     public async Task TryAddManyAsync_ReturnsEmpty_ForEmptyBatch()

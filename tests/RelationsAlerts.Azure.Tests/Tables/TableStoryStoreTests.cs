@@ -29,9 +29,9 @@ public sealed class TableStoryStoreTests(AzuriteFixture fixture) : IClassFixture
         // Arrange
         var store = new TableStoryStore(tables);
         var ct = TestContext.Current.CancellationToken;
-        var storyId = StoryIds.For(NewId());
         var keys = NewKeys(3);
         var (first, second, third) = (NewId(), NewId(), NewId());
+        var storyId = StoryIds.For(first); // a story is named after the report that started it
 
         // Act: the second report was published before the first was seen.
         await store.SaveMemberAsync(Member(storyId, first, "Business Chronicle", Noon, keys), ct);
@@ -55,7 +55,7 @@ public sealed class TableStoryStoreTests(AzuriteFixture fixture) : IClassFixture
         var ct = TestContext.Current.CancellationToken;
         var item = NewId();
         var storyId = StoryIds.For(item);
-        var before = await store.FindStoryOfAsync(item, ct);
+        var before = await store.FindStoryOfAsync(item, Noon, ct);
 
         // Act
         await store.SaveMemberAsync(Member(storyId, item, null, Noon, NewKeys(2)), ct);
@@ -63,7 +63,7 @@ public sealed class TableStoryStoreTests(AzuriteFixture fixture) : IClassFixture
 
         // Assert
         Assert.Null(before);
-        Assert.Equal(storyId, await store.FindStoryOfAsync(item, ct));
+        Assert.Equal(storyId, await store.FindStoryOfAsync(item, Noon, ct));
         Assert.Equal([item], (await store.GetAsync(storyId, ct))!.MemberIds);
     }
 
@@ -128,7 +128,7 @@ public sealed class TableStoryStoreTests(AzuriteFixture fixture) : IClassFixture
         await store.SaveMemberAsync(Member("st-odd", item, null, Noon, keys), ct);
 
         // Assert
-        Assert.Equal("st-odd", await store.FindStoryOfAsync(item, ct));
+        Assert.Equal("st-odd", await store.FindStoryOfAsync(item, Noon, ct));
         Assert.Equal(item, Assert.Single(await store.FindCandidatesAsync(keys, Noon.AddHours(-1), Noon.AddHours(1), ct)).ItemId);
     }
 
@@ -147,7 +147,7 @@ public sealed class TableStoryStoreTests(AzuriteFixture fixture) : IClassFixture
         // Act
         await store.SaveMembersAsync(members, ct);
         await store.SaveMembersAsync([.. Enumerable.Reverse(members)], ct);
-        var stories = await store.FindStoriesOfAsync([.. ids, NewId()], ct);
+        var stories = await store.FindStoriesOfAsync([.. members.Select(m => new StoryReportKey(m.ItemId, m.PublishedAt)), new StoryReportKey(NewId(), day)], ct);
         var candidates = await store.FindCandidatesAsync(
             [new StoryProbe(keys, day.AddDays(-1), day), new StoryProbe([keys[1]], day.AddDays(-5), day.AddDays(-2)), new StoryProbe(NewKeys(1), day.AddDays(-5), day)],
             ct);
@@ -189,6 +189,46 @@ public sealed class TableStoryStoreTests(AzuriteFixture fixture) : IClassFixture
         Assert.Equal(sequential, again.ToDictionary(i => i.Id, i => i.StoryId!, StringComparer.Ordinal));
         var multi = sequential.GroupBy(p => p.Value, StringComparer.Ordinal).First(g => g.Count() > 1);
         Assert.Equal(multi.Select(p => p.Key).Order(StringComparer.Ordinal), (await store.GetAsync(multi.Key, ct))!.MemberIds.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task ClaimFileComplete_AfterAPollDiedBeforeCompleting_TheRetryKeepsEveryStory()
+    {
+        // Arrange: dev-set reports without a publication date (filed at their first-seen time, with sub-millisecond
+        // ticks), claimed and filed by a poll that died before completing them.
+        var ct = TestContext.Current.CancellationToken;
+        var prefix = NewId()[..8] + "-";
+        var shift = TimeSpan.FromDays(365 * RandomNumberGenerator.GetInt32(20, 2_000)) + TimeSpan.FromTicks(1_234_567);
+        var items = DevSetItems(prefix, shift).OrderBy(i => i.FirstSeenAt).Take(80).Select(i => i with { PublishedAt = null }).ToList();
+        var (stories, itemStore) = (new TableStoryStore(tables), new TableItemStore(tables));
+        Assert.All(await itemStore.ClaimManyAsync(items, ct), c => Assert.Equal(ItemClaimStatus.New, c.Status));
+        using (var died = new StoryAssigner(stories, Microsoft.Extensions.Logging.Abstractions.NullLogger<StoryAssigner>.Instance))
+        {
+            _ = await died.AssignManyAsync(items, new HashSet<string>(), ct);
+        }
+
+        // Act: the next poll sees them again an hour later; the claims return them as stored, and that is what the story
+        // index is asked about (the first attempt's stories, found by the stored first-seen times).
+        var claims = await itemStore.ClaimManyAsync([.. items.Select(i => i with { FirstSeenAt = i.FirstSeenAt.AddHours(1) })], ct);
+        var unfinished = claims.Select(c => c.Item).ToList();
+        var firstAttempt = items.ToDictionary(i => i.Id, i => (string?)null, StringComparer.Ordinal);
+        foreach (var (id, storyId) in await stories.FindStoriesOfAsync([.. unfinished.Select(i => new StoryReportKey(i.Id, i.FirstSeenAt))], ct))
+        {
+            firstAttempt[id] = storyId;
+        }
+
+        using var retry = new StoryAssigner(stories, Microsoft.Extensions.Logging.Abstractions.NullLogger<StoryAssigner>.Instance);
+        var filed = await retry.AssignManyAsync(unfinished, unfinished.Select(i => i.Id).ToHashSet(StringComparer.Ordinal), ct);
+        await itemStore.CompleteManyAsync(filed, ct);
+
+        // Assert
+        Assert.All(claims, c => Assert.Equal(ItemClaimStatus.Unfinished, c.Status));
+        Assert.Equal(items.Select(i => i.FirstSeenAt), unfinished.Select(i => i.FirstSeenAt)); // stored times, to the tick
+        Assert.All(firstAttempt.Values, Assert.NotNull);
+        Assert.Equal(firstAttempt, filed.ToDictionary(i => i.Id, i => i.StoryId, StringComparer.Ordinal));
+        Assert.Equal(firstAttempt, (await itemStore.FindStoredAsync(firstAttempt.Keys, ct)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
+        var multi = firstAttempt.GroupBy(p => p.Value, StringComparer.Ordinal).First(g => g.Count() > 1);
+        Assert.Equal(multi.Select(p => p.Key).Order(StringComparer.Ordinal), (await stories.GetAsync(multi.Key!, ct))!.MemberIds.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -40,7 +40,9 @@ public sealed class FeedRefresherStoryTests : IAsyncLifetime
 
     private readonly ConcurrentDictionary<string, NewsItem> stored = new(StringComparer.Ordinal);
     private readonly CountingStoryStore storyStore = new();
+    private readonly RecordingFeedStore feedStore = new();
     private int itemAdds;
+    private int itemLookups;
     private LoopbackServer server = null!;
 
     public async ValueTask InitializeAsync() => server = await LoopbackServer.StartAsync();
@@ -99,8 +101,54 @@ public sealed class FeedRefresherStoryTests : IAsyncLifetime
         Assert.Equal(FeedRunStatus.Fetched, again.Status);
         Assert.Equal(3, again.ItemsKept);
         Assert.Equal(0, again.ItemsNew);
-        Assert.Equal((3, 1, 2), (adds, storyWrites, storyReads));
+        // The first poll: 3 items stored, one batch of story writes, one candidate lookup (items just claimed as new are
+        // not looked up in the story index).
+        Assert.Equal((3, 1, 1), (adds, storyWrites, storyReads));
         Assert.Equal((adds, storyWrites, storyReads), (itemAdds, storyStore.Writes, storyStore.Reads));
+    }
+
+    [Fact]
+    public async Task RefreshAsync_AsksStorageNothing_WhenTheFeedCarriesWhatItCarriedAtItsLastRead()
+    {
+        // Arrange: the server ignores conditional requests; the feed's saved state remembers what it carried.
+        var feed = ServeWireFeed();
+        var refresher = CreateRefresher();
+        var tagger = new SectorTagger(DefaultTopics.All);
+        var ct = TestContext.Current.CancellationToken;
+        var first = await refresher.RefreshAsync(feed, tagger, ct);
+        var (adds, lookups, storyReads) = (itemAdds, itemLookups, storyStore.Reads);
+
+        // Act
+        var again = await refresher.RefreshAsync(feed with { State = feedStore.Saved[feed.Id] }, tagger, ct);
+
+        // Assert
+        Assert.Equal((3, 3), (first.ItemsKept, first.ItemsNew));
+        Assert.Equal((FeedRunStatus.Fetched, 3, 0), (again.Status, again.ItemsKept, again.ItemsNew));
+        Assert.Equal((adds, lookups, storyReads), (itemAdds, itemLookups, storyStore.Reads));
+        Assert.Equal(3, SeenItems.Parse(feedStore.Saved[feed.Id].SeenItems).Count);
+        Assert.All(stored.Keys, id => Assert.True(SeenItems.Contains(SeenItems.Parse(feedStore.Saved[feed.Id].SeenItems), id)));
+    }
+
+    [Fact]
+    public async Task StoreAsync_StoresTwoFeedsAsOneBatch_CountingAnItemBothCarryAsNewOnce()
+    {
+        // Arrange: a second feed (another URL) syndicates the same three reports.
+        var feed = ServeWireFeed();
+        var mirror = feed with { Id = "f-mirror", Url = new Uri(feed.Url, "/rss?mirror=1"), Name = "Mirror" };
+        var refresher = CreateRefresher();
+        var tagger = new SectorTagger(DefaultTopics.All);
+        var ct = TestContext.Current.CancellationToken;
+        var polls = new[] { await refresher.FetchAsync(feed, tagger, ct), await refresher.FetchAsync(mirror, tagger, ct) };
+
+        // Act
+        var results = await refresher.StoreAsync(polls, ct);
+
+        // Assert
+        Assert.Equal([("f-wire", 3, 3), ("f-mirror", 3, 0)], results.Select(r => (r.FeedId, r.ItemsKept, r.ItemsNew)));
+        Assert.Equal(3, stored.Count);
+        Assert.Equal((1, 1), (storyStore.Writes, storyStore.Reads)); // one story batch for both feeds
+        Assert.Equal(["f-mirror", "f-wire"], feedStore.Saved.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(feedStore.Saved["f-wire"].SeenItems, feedStore.Saved["f-mirror"].SeenItems);
     }
 
     private FeedRefresher CreateRefresher()
@@ -110,14 +158,14 @@ public sealed class FeedRefresherStoryTests : IAsyncLifetime
         services.AddOptions<PollingOptions>();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSingleton<IFeedStore>(new NullFeedStore());
-        services.AddSingleton<IItemStore>(new DictionaryItemStore(stored, () => Interlocked.Increment(ref itemAdds)));
+        services.AddSingleton<IFeedStore>(feedStore);
+        services.AddSingleton<IItemStore>(new DictionaryItemStore(stored, () => Interlocked.Increment(ref itemAdds), () => Interlocked.Increment(ref itemLookups)));
         services.AddSingleton<IStoryStore>(storyStore);
         services.AddRelationsAlertsCore();
         return services.BuildServiceProvider().GetRequiredService<FeedRefresher>();
     }
 
-    private sealed class DictionaryItemStore(ConcurrentDictionary<string, NewsItem> items, Action added) : IItemStore
+    private sealed class DictionaryItemStore(ConcurrentDictionary<string, NewsItem> items, Action added, Action lookedUp) : IItemStore
     {
         public Task<bool> TryAddAsync(NewsItem item, CancellationToken cancellationToken = default)
         {
@@ -125,8 +173,11 @@ public sealed class FeedRefresherStoryTests : IAsyncLifetime
             return Task.FromResult(items.TryAdd(item.Id, item));
         }
 
-        public Task<IReadOnlyDictionary<string, string?>> FindStoredAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyDictionary<string, string?>>(ids.Where(items.ContainsKey).Distinct(StringComparer.Ordinal).ToDictionary(id => id, id => items[id].StoryId, StringComparer.Ordinal));
+        public Task<IReadOnlyDictionary<string, string?>> FindStoredAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+        {
+            lookedUp();
+            return Task.FromResult<IReadOnlyDictionary<string, string?>>(ids.Where(items.ContainsKey).Distinct(StringComparer.Ordinal).ToDictionary(id => id, id => items[id].StoryId, StringComparer.Ordinal));
+        }
 
         public Task<IReadOnlyList<NewsItem>> ListSeenBetweenAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<NewsItem>>([.. items.Values.Where(i => i.FirstSeenAt > from && i.FirstSeenAt <= until)]);
@@ -143,10 +194,10 @@ public sealed class FeedRefresherStoryTests : IAsyncLifetime
 
         public int Writes => writes;
 
-        public Task<IReadOnlyDictionary<string, string>> FindStoriesOfAsync(IReadOnlyCollection<string> itemIds, CancellationToken cancellationToken = default)
+        public Task<IReadOnlyDictionary<string, string>> FindStoriesOfAsync(IReadOnlyCollection<StoryReportKey> reports, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref reads);
-            return inner.FindStoriesOfAsync(itemIds, cancellationToken);
+            return inner.FindStoriesOfAsync(reports, cancellationToken);
         }
 
         public Task<IReadOnlyList<IReadOnlyList<StoryCandidate>>> FindCandidatesAsync(IReadOnlyList<StoryProbe> probes, CancellationToken cancellationToken = default)
@@ -164,8 +215,11 @@ public sealed class FeedRefresherStoryTests : IAsyncLifetime
         public Task<Story?> GetAsync(string storyId, CancellationToken cancellationToken = default) => inner.GetAsync(storyId, cancellationToken);
     }
 
-    private sealed class NullFeedStore : IFeedStore
+    /// <summary>Keeps only the polling states saved, by feed.</summary>
+    private sealed class RecordingFeedStore : IFeedStore
     {
+        public ConcurrentDictionary<string, FeedState> Saved { get; } = new(StringComparer.Ordinal);
+
         public Task<IReadOnlyList<FeedSource>> ListAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<FeedSource>>([]);
 
         public Task<FeedSource?> GetAsync(string id, CancellationToken cancellationToken = default) => Task.FromResult<FeedSource?>(null);
@@ -176,7 +230,11 @@ public sealed class FeedRefresherStoryTests : IAsyncLifetime
 
         public Task SaveAsync(FeedSource feed, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
-        public Task SaveStateAsync(string feedId, FeedState state, Uri? movedTo = null, CancellationToken cancellationToken = default) => Task.CompletedTask;
+        public Task SaveStateAsync(string feedId, FeedState state, Uri? movedTo = null, CancellationToken cancellationToken = default)
+        {
+            Saved[feedId] = state;
+            return Task.CompletedTask;
+        }
 
         public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) => Task.FromResult(true);
     }
