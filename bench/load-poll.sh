@@ -14,10 +14,9 @@
 # later copies are "kept" but not "new"), the rest are the feeds' own reports. Everything else is local news the
 # classifier drops.
 #
-# Azurite caveat: every new relevant report is filed under a story first (StoryAssigner, one at a time per process:
-# 32 LSH band queries + 32 band upserts + item rows), and Azurite answers a table query by scanning the whole table,
-# so on the emulator that cost grows with what is already stored (~0.2 s per new relevant report at first, ~0.9 s on
-# average over 1,200 of them with RELEVANT_EVERY=20 SHARED=200). Real Table Storage reads only the band's partition.
+# Azurite caveat: Azurite answers a table query by scanning the whole table, so story candidate reads cost more on the
+# emulator as stories accumulate; Table Storage reads only the day partitions. New relevant reports are claimed, filed
+# under stories and stored in batches (one store per group of feeds fetched meanwhile).
 # RELEVANT_EVERY=0 measures fetch, parse and classify alone.
 #
 # Hosts: the poller allows one connection at a time per host (SocketsHttpHandler MaxConnectionsPerServer = 1; its pool
