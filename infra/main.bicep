@@ -51,6 +51,15 @@ param sendGridFromEmail string
 @description('Public base URL for links in e-mails (e.g. https://alerts.example.org). Empty = the Function App default host name.')
 param publicBaseUrl string = ''
 
+@description('Optional: also accept Microsoft Entra ID access tokens on the admin API. Token issuer authority, e.g. https://login.microsoftonline.com/<tenant-id>/v2.0; app setting Admin__Jwt__Authority. Empty = API keys only.')
+param adminJwtAuthority string = ''
+
+@description('Audience (aud) the admin tokens must carry: the API app registration\'s client ID; app setting Admin__Jwt__Audience. Required when adminJwtAuthority is set.')
+param adminJwtAudience string = ''
+
+@description('App role a token must carry (roles claim), e.g. Alerts.Admin; app setting Admin__Jwt__RequiredRoles__0. Empty = any valid token for the audience.')
+param adminJwtRequiredRole string = ''
+
 @description('Enable Key Vault purge protection (irreversible). Recommended for prod.')
 param enableKeyVaultPurgeProtection bool = false
 
@@ -146,6 +155,9 @@ module functionApp 'modules/functionapp.bicep' = {
     sendGridWebhookPublicKey: sendGridWebhookPublicKey
     sendGridFromEmail: sendGridFromEmail
     publicBaseUrl: publicBaseUrl
+    adminJwtAuthority: adminJwtAuthority
+    adminJwtAudience: adminJwtAudience
+    adminJwtRequiredRole: adminJwtRequiredRole
   }
 }
 

@@ -9,4 +9,7 @@ param scheduleDigestsSchedule = '0 */15 * * * *'
 param sendGridWebhookPublicKey = ''
 param sendGridFromEmail = 'alerts-dev@example.org'
 param publicBaseUrl = ''
+param adminJwtAuthority = ''
+param adminJwtAudience = ''
+param adminJwtRequiredRole = ''
 param enableKeyVaultPurgeProtection = false

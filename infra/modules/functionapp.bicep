@@ -68,6 +68,15 @@ param sendGridFromEmail string
 @description('Public base URL used in e-mailed links. Empty = https://<defaultHostName>.')
 param publicBaseUrl string
 
+@description('Entra ID token authority for the admin API. Empty = API keys only.')
+param adminJwtAuthority string
+
+@description('Audience the admin API tokens must carry.')
+param adminJwtAudience string
+
+@description('App role the admin API tokens must carry. Empty = any valid token for the audience.')
+param adminJwtRequiredRole string
+
 // Key Vault references for the secrets created by ops (values never live in these templates).
 // Versionless references: new secret versions are picked up within 24 h, or on restart / config change.
 var kvRefs = {
@@ -164,6 +173,10 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
       Links__SigningKey: kvRefs.linkSigningKey
       Links__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${site.properties.defaultHostName}' : publicBaseUrl
       Admin__ApiKeys__0: kvRefs.adminApiKey
+      // Optional Entra ID tokens on the admin API: empty values leave it off (the handler treats blank as unset).
+      Admin__Jwt__Authority: adminJwtAuthority
+      Admin__Jwt__Audience: adminJwtAudience
+      Admin__Jwt__RequiredRoles__0: adminJwtRequiredRole
     }
   }
 }

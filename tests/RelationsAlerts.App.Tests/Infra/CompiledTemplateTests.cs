@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using RelationsAlerts.App.Admin;
 using RelationsAlerts.Azure;
 using RelationsAlerts.Azure.Tables;
 using RelationsAlerts.Azure.Tests.Infrastructure;
@@ -138,6 +139,23 @@ public sealed class CompiledTemplateTests(CompiledTemplateFixture arm) : IClassF
         Assert.Equal(new PollingOptions().Schedule, (string?)parameters["pollSchedule"]!["defaultValue"]);
         Assert.Equal(new DigestOptions().Schedule, (string?)parameters["scheduleDigestsSchedule"]!["defaultValue"]);
         Assert.Equal("string", (string?)parameters["sendGridWebhookPublicKey"]!["type"]);
+    }
+
+    [Fact]
+    public void AppSettings_CarryTheOptionalEntraIdSettings_EmptyByDefault()
+    {
+        // Act
+        var settings = AppSettings();
+        var parameters = arm.Template["parameters"]!;
+
+        // Assert: the handler treats blank as unset, so by default the admin API takes API keys only.
+        Assert.Contains("Admin__Jwt__Authority", settings.Keys);
+        Assert.Contains("Admin__Jwt__Audience", settings.Keys);
+        Assert.Contains("Admin__Jwt__RequiredRoles__0", settings.Keys);
+        Assert.All(["adminJwtAuthority", "adminJwtAudience", "adminJwtRequiredRole"], p => Assert.Equal("", (string?)parameters[p]!["defaultValue"]));
+        var blank = new AdminJwtOptions { Authority = "", Audience = "", RequiredRoles = [""] };
+        Assert.False(blank.Enabled);
+        Assert.Empty(blank.Validate());
     }
 
     [Fact]
