@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RelationsAlerts.Core.Digests;
+using RelationsAlerts.Core.Items;
 using RelationsAlerts.Core.Ports;
 using RelationsAlerts.Core.Subscribers;
 
@@ -36,11 +37,17 @@ public sealed partial class DigestJobQueuer(
             .Where(s => (everyFrequency || s.Frequency == DigestFrequency.Instant) && s.Sectors.Any(sectors.Contains))
             .Select(s => (s, until))
             .ToList();
-        return await QueueAsync(due, cancellationToken);
+        return await QueueAsync(due, cancellationToken: cancellationToken);
     }
 
     /// <summary>Queues jobs for <paramref name="due"/>; returns how many subscribers' digests were queued.</summary>
-    public async Task<int> QueueAsync(IReadOnlyCollection<(Subscriber Subscriber, DateTimeOffset Until)> due, CancellationToken cancellationToken = default)
+    /// <param name="due">The subscribers and the cut-off of each one's digest.</param>
+    /// <param name="read">
+    /// Items the caller has read already (first seen after <see cref="ItemsRead.From"/>, up to <see cref="ItemsRead.Until"/>),
+    /// used instead of reading again when they cover every digest's window; null: read them.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    public async Task<int> QueueAsync(IReadOnlyCollection<(Subscriber Subscriber, DateTimeOffset Until)> due, ItemsRead? read = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(due);
         if (due.Count == 0)
@@ -49,12 +56,18 @@ public sealed partial class DigestJobQueuer(
         }
 
         var lookback = options.Value.FirstDigestLookback;
-        var window = await items.ListSeenBetweenAsync(DigestPlanner.EarliestStart(due, lookback), due.Max(d => d.Until), cancellationToken);
+        var (from, until) = (DigestPlanner.EarliestStart(due, lookback), due.Max(d => d.Until));
+        var window = read is not null && read.From <= from && read.Until >= until
+            ? [.. read.Items.Where(i => i.FirstSeenAt > from && i.FirstSeenAt <= until)]
+            : await items.ListSeenBetweenAsync(from, until, cancellationToken);
         var jobs = DigestPlanner.Plan(due, window, await topics.ListAsync(cancellationToken), lookback);
         await queue.EnqueueAsync(jobs, cancellationToken);
         Log.Queued(logger, due.Count, jobs.Count);
         return due.Count;
     }
+
+    /// <summary>Items first seen after <paramref name="From"/> up to and including <paramref name="Until"/>, as <see cref="IItemStore.ListSeenBetweenAsync"/> lists them.</summary>
+    public sealed record ItemsRead(DateTimeOffset From, DateTimeOffset Until, IReadOnlyList<NewsItem> Items);
 
     private static partial class Log
     {

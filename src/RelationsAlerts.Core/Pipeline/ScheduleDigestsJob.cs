@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RelationsAlerts.Core.Digests;
+using RelationsAlerts.Core.Items;
 using RelationsAlerts.Core.Ports;
 using RelationsAlerts.Core.Subscribers;
 
@@ -32,8 +34,18 @@ public sealed partial class ScheduleDigestsJob(
             }
         }
 
-        due.AddRange(await InstantCatchUpAsync(active, now, cancellationToken));
-        var queued = await queuer.QueueAsync(due, cancellationToken);
+        // One read serves the instant catch-up and, when it reaches back far enough, every digest's window.
+        var instant = active.Where(s => s.Frequency == DigestFrequency.Instant).ToList();
+        DigestJobQueuer.ItemsRead? read = null;
+        if (instant.Count > 0)
+        {
+            var floor = now - options.Value.FirstDigestLookback;
+            var from = due.Count == 0 ? floor : Min(floor, DigestPlanner.EarliestStart(due, options.Value.FirstDigestLookback));
+            read = new DigestJobQueuer.ItemsRead(from, now, await items.ListSeenBetweenAsync(from, now, cancellationToken));
+            due.AddRange(InstantCatchUp(instant, [.. read.Items.Where(i => i.FirstSeenAt > floor)], floor));
+        }
+
+        var queued = await queuer.QueueAsync(due, read, cancellationToken);
 
         var expired = await subscriptions.ExpirePendingAsync(cancellationToken);
         Log.Scheduled(logger, queued, expired);
@@ -42,22 +54,23 @@ public sealed partial class ScheduleDigestsJob(
 
     /// <summary>
     /// PollFeeds queues instant digests right after storing items; if it died in between, this sweep finds instant
-    /// subscribers with items newer than their last digest and queues them, so nothing waits for the next new item.
+    /// subscribers with items (first seen since <paramref name="floor"/>) newer than their last digest and queues them, so
+    /// nothing waits for the next new item.
     /// </summary>
-    private async Task<IEnumerable<(Subscriber, DateTimeOffset)>> InstantCatchUpAsync(IReadOnlyList<Subscriber> active, DateTimeOffset now, CancellationToken cancellationToken)
+    private static IEnumerable<(Subscriber, DateTimeOffset)> InstantCatchUp(List<Subscriber> instant, List<NewsItem> recent, DateTimeOffset floor)
     {
-        var instant = active.Where(s => s.Frequency == DigestFrequency.Instant).ToList();
-        if (instant.Count == 0)
+        if (recent.Count == 0)
         {
             return [];
         }
 
-        var floor = now - options.Value.FirstDigestLookback;
-        var recent = await items.ListSeenBetweenAsync(floor, now, cancellationToken);
+        var newest = recent.Max(i => i.FirstSeenAt);
         return instant
             .Where(s => recent.Any(i => i.FirstSeenAt > (s.LastDigestUntil ?? floor) && i.Sectors.Any(s.Sectors.Contains)))
-            .Select(s => (s, recent.Max(i => i.FirstSeenAt)));
+            .Select(s => (s, newest));
     }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static partial class Log
     {
