@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using RelationsAlerts.App.Admin;
 using RelationsAlerts.App.Hosting;
@@ -38,6 +39,13 @@ public static class RelationsAlertsBuilder
         builder.Services.AddRelationsAlerts(builder.Configuration, mode);
         configureServices?.Invoke(builder.Services);
         var app = builder.Build();
+        if (mode == HostingMode.FunctionsHost)
+        {
+            // Every request comes from the Functions host on loopback (trusted by default); the client's address is the
+            // last X-Forwarded-For entry, the one the platform's front end appended. Rate limits are per client.
+            app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor, ForwardLimit = 1 });
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(EnsureStorageForApiAsync);
